@@ -1,0 +1,298 @@
+"""Base classes shared by every model: wire names, kebab-case aliases, binding.
+
+Three kinds of model live in this package:
+
+* :class:`HcloudModel` -- a plain API object or a nested part of one
+  (``Protection``, ``PublicNet``...).  Unknown fields that the API adds later are
+  kept, never rejected.
+* :class:`BoundModel` -- an API object with an identity (``Server``,
+  ``Action``...).  Objects returned by a client keep a private reference to it,
+  so their methods (``server.power_off()``) reach the API.  The reference is not
+  part of the data: it is left out of ``repr()``, equality, dumps and pickles.
+* :class:`Payload` -- a request body.  Unknown keys are rejected and the API's
+  documented rules are checked before anything is sent.
+
+Every model accepts its fields by their snake_case wire names and by kebab-case
+aliases (``{"start-after-create": False}``), and dumps snake_case by default.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Coroutine, Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar, overload
+
+from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict
+from typing_extensions import Concatenate, ParamSpec, Self
+
+from .._modes import M, Async, Sync
+
+if TYPE_CHECKING:
+    from ..operations._call import Call
+
+__all__ = [
+    "BoundModel",
+    "Delegate",
+    "HcloudModel",
+    "LabelSelector",
+    "Labels",
+    "Payload",
+    "UnboundObjectError",
+    "bind",
+    "delegate",
+    "to_kebab",
+]
+
+P = ParamSpec("P")
+TS = TypeVar("TS")
+TA = TypeVar("TA")
+
+
+def to_kebab(name: str) -> str:
+    """Return the kebab-case spelling of a snake_case field name."""
+    return name.replace("_", "-")
+
+
+class Delegate(Generic[P, TS, TA]):
+    """A bound-object method that forwards to its resource manager.
+
+    ``power_off = delegate(lambda: ops.power_off)`` on ``Server`` makes
+    ``server.power_off()`` call ``client.servers.power_off(server)``.  The
+    lambda names the operation's build function, imported for the type checker
+    only: it gives the method its signature and return types.  At run time the
+    method of the same name (or ``name``) on the client's resource manager is
+    called, which runs that same build function.
+    """
+
+    def __init__(
+        self, target: Callable[[], Callable[Concatenate[Any, P], Call[TS, TA]]], name: str = ""
+    ) -> None:
+        self.target = target
+        self.name = name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = self.name or name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: BoundModel[Sync], owner: type) -> Callable[P, TS]: ...
+    @overload
+    def __get__(
+        self, obj: BoundModel[Async], owner: type
+    ) -> Callable[P, Coroutine[Any, Any, TA]]: ...
+    def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        resource = getattr(obj._client(), obj._resource)
+        method = getattr(resource, self.name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return method(obj, *args, **kwargs)
+
+        call.__name__ = self.name
+        call.__doc__ = getattr(method, "__doc__", None)
+        return call
+
+
+def delegate(
+    target: Callable[[], Callable[Concatenate[Any, P], Call[TS, TA]]], name: str = ""
+) -> Delegate[P, TS, TA]:
+    """Declare a bound-object method; see :class:`Delegate`."""
+    return Delegate(target, name)
+
+
+class HcloudModel(BaseModel):
+    """Base of every API object and nested part.
+
+    Attribute names are the API's snake_case names.  Input may use snake_case
+    or kebab-case keys.  Fields the model does not know are kept as extra
+    attributes, so a field the API adds tomorrow never breaks parsing.
+    """
+
+    model_config = ConfigDict(
+        alias_generator=AliasGenerator(validation_alias=to_kebab, serialization_alias=to_kebab),
+        validate_by_name=True,
+        validate_by_alias=True,
+        loc_by_alias=False,
+        defer_build=True,
+        extra="allow",
+        ignored_types=(Delegate,),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the object as JSON-compatible data with the API's snake_case keys."""
+        return self.model_dump(mode="json", by_alias=False, exclude_unset=isinstance(self, Payload))
+
+    def to_json(self) -> str:
+        """Return the object as a JSON document with the API's snake_case keys."""
+        return self.model_dump_json(by_alias=False, exclude_unset=isinstance(self, Payload))
+
+    def to_kebab_dict(self) -> dict[str, Any]:
+        """Return the object as data with kebab-case keys, as the Clojure client did.
+
+        Only field names change; keys that are data (label keys, metric series
+        names) are kept as they are.
+        """
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=isinstance(self, Payload))
+
+
+class UnboundObjectError(RuntimeError):
+    """Raised when a method that needs the API is called on an object no client returned."""
+
+
+class BoundModel(HcloudModel, Generic[M]):
+    """An API object with an identity, able to act through the client that returned it.
+
+    ``Server`` means ``Server[Sync]`` (from :class:`~hcloud_models.Client`);
+    objects from :class:`~hcloud_models.AsyncClient` are ``Server[Async]`` and
+    their methods return awaitables.  No method runs on attribute access or in
+    ``repr()``; refreshing an object is explicit (``reload()``).
+    """
+
+    _resource: ClassVar[str] = ""
+    """Name of the client's resource manager for this kind of object."""
+
+    def _client(self) -> Any:
+        private = self.__pydantic_private__
+        client = private.get("client") if private else None
+        if client is None:
+            raise UnboundObjectError(
+                f"this {type(self).__name__} is not bound to a client; "
+                f"fetch it through a client (client.{self._resource}.get(...)) to call its methods"
+            )
+        return client
+
+    @property
+    def is_bound(self) -> bool:
+        """Whether the object was returned by a client and can call the API."""
+        private = self.__pydantic_private__
+        return bool(private and private.get("client") is not None)
+
+    def __eq__(self, other: object) -> bool:
+        # Equality compares data only; which client returned an object is irrelevant.
+        if not isinstance(other, BaseModel) or type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__ and self.__pydantic_extra__ == other.__pydantic_extra__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        state["__pydantic_private__"] = None
+        return state
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        private = self.__pydantic_private__
+        object.__setattr__(self, "__pydantic_private__", None)
+        try:
+            clone = super().__deepcopy__(memo)
+        finally:
+            object.__setattr__(self, "__pydantic_private__", private)
+        object.__setattr__(clone, "__pydantic_private__", copy.copy(private))
+        return clone
+
+
+def bind(value: Any, client: Any) -> Any:
+    """Attach ``client`` to ``value`` and to the bound objects it holds; return ``value``.
+
+    Walks bound models, plain models (results holding an object and its action)
+    and sequences (lists, pages) of either.  Used by the session on every parsed reply.
+    """
+    if isinstance(value, BaseModel):
+        if isinstance(value, BoundModel):
+            object.__setattr__(value, "__pydantic_private__", {"client": client})
+        for name in _nested_model_fields(type(value)):
+            bind(value.__dict__.get(name), client)
+    elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        for item in value:
+            bind(item, client)
+    return value
+
+
+_NESTED_CACHE: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _nested_model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """Names of the fields of ``cls`` that may hold models (computed once per class)."""
+    names = _NESTED_CACHE.get(cls)
+    if names is None:
+        names = tuple(
+            name for name, field in cls.model_fields.items() if _may_hold_model(field.annotation)
+        )
+        _NESTED_CACHE[cls] = names
+    return names
+
+
+def _may_hold_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in getattr(annotation, "__args__", ()))
+
+
+
+
+class Payload(HcloudModel):
+    """Base of request bodies: unknown keys are an error, rules are checked locally."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def build(cls, payload: Self | Mapping[str, Any] | None = None, /, **fields: Any) -> Self:
+        """Validate a payload given as a model, a mapping (snake or kebab keys) or keywords.
+
+        Keywords whose value is ``None`` are treated as not given; keywords win
+        over keys of ``payload``.
+        """
+        given = {k: v for k, v in fields.items() if v is not None}
+        if isinstance(payload, cls):
+            if not given:
+                return payload
+            data: dict[str, Any] = payload.model_dump(exclude_unset=True)
+        elif payload is None:
+            data = {}
+        elif isinstance(payload, Mapping):
+            data = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in payload.items()}
+        else:
+            raise TypeError(f"expected {cls.__name__}, a mapping or None, got {type(payload).__name__}")
+        data.update(given)
+        return cls.model_validate(data)
+
+
+# --- labels ---------------------------------------------------------------
+
+_LABEL_NAME = r"[a-zA-Z0-9]([a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?"
+_DNS_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_LABEL_KEY = re.compile(rf"^(?:(?P<prefix>{_DNS_LABEL}(?:\.{_DNS_LABEL})*)/)?{_LABEL_NAME}$")
+_LABEL_VALUE = re.compile(rf"^(?:{_LABEL_NAME})?$")
+_RESERVED_PREFIX = "hetzner.cloud/"
+
+
+def _check_labels(labels: dict[str, str]) -> dict[str, str]:
+    for key, value in labels.items():
+        match = _LABEL_KEY.match(key)
+        if match is None:
+            raise ValueError(
+                f"label key {key!r} is invalid: an optional DNS-subdomain prefix and '/', then a "
+                "name of at most 63 characters that starts and ends alphanumeric "
+                "(dashes, underscores and dots between)"
+            )
+        prefix = match.group("prefix")
+        if prefix is not None and len(prefix) > 253:
+            raise ValueError(f"label key {key!r} is invalid: its prefix is longer than 253 characters")
+        if key.startswith(_RESERVED_PREFIX):
+            raise ValueError(f"label key {key!r} is invalid: the prefix 'hetzner.cloud/' is reserved")
+        if not _LABEL_VALUE.match(value):
+            raise ValueError(
+                f"label value {value!r} of key {key!r} is invalid: empty, or at most 63 characters "
+                "that start and end alphanumeric (dashes, underscores and dots between)"
+            )
+    return labels
+
+
+Labels = Annotated[dict[str, str], AfterValidator(_check_labels)]
+"""Labels in a request body, checked against the API's key and value syntax."""
+
+LabelSelector = str
+"""A label selector expression such as ``"env=prod,tier in (web,api)"``."""

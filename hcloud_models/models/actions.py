@@ -1,0 +1,77 @@
+"""Actions: the asynchronous tasks the API starts for changes that take time."""
+
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
+
+from .._modes import M, Async, Sync
+from ._base import BoundModel, delegate
+from .common import ActionError, ActionResource
+
+if TYPE_CHECKING:
+    from ..operations import actions as ops
+
+__all__ = ["Action", "ActionError", "ActionResource", "ActionStatus"]
+
+ActionStatus = Literal["running", "success", "error"]
+"""The states of an action."""
+
+
+class Action(BoundModel[M]):
+    """A task the API runs in the background, with its progress and final outcome.
+
+    ``error`` is set only when ``status`` is ``"error"``; ``finished`` stays
+    ``None`` while the action is running.  Follow an action to its end with
+    :meth:`wait`, or many at once with ``client.actions.wait_all(...)``.
+    """
+
+    _resource: ClassVar[str] = "actions"
+
+    id: int
+    command: str
+    status: ActionStatus
+    progress: int
+    started: datetime
+    finished: datetime | None
+    resources: list[ActionResource]
+    error: ActionError | None
+
+    reload = delegate(lambda: ops.get, "get")
+    """Fetch the action again and return its current state (the object itself is unchanged)."""
+
+    @property
+    def done(self) -> bool:
+        """Whether the action has ended, in success or in error."""
+        return self.status != "running"
+
+    @overload
+    def wait(
+        self: "Action[Sync]",
+        *,
+        timeout: float | None = None,
+        on_progress: Callable[["Action[Any]"], Any] | None = None,
+    ) -> "Action[Sync]": ...
+    @overload
+    def wait(
+        self: "Action[Async]",
+        *,
+        timeout: float | None = None,
+        on_progress: Callable[["Action[Any]"], Any] | None = None,
+    ) -> Coroutine[Any, Any, "Action[Async]"]: ...
+    def wait(
+        self,
+        *,
+        timeout: float | None = None,
+        on_progress: Callable[["Action[Any]"], Any] | None = None,
+    ) -> Any:
+        """Poll until the action succeeds and return its final state.
+
+        Args:
+            timeout: Seconds to wait at most; the client's poll policy decides when ``None``.
+            on_progress: Called with the fresh action whenever its progress or status changes.
+
+        Raises:
+            ActionFailed: The action ended with status ``error``.
+            ActionTimeout: The action was still running after ``timeout`` seconds.
+        """
+        return self._client().actions.wait(self, timeout=timeout, on_progress=on_progress)

@@ -1,0 +1,25 @@
+"""ISOs: installation images that can be attached to a server's virtual drive."""
+
+from typing import ClassVar, Literal
+
+from .._modes import M
+from ._base import BoundModel
+from .common import DeprecationInfo
+
+__all__ = ["ISO"]
+
+
+class ISO(BoundModel[M]):
+    """An ISO image that a server can boot from, either public or uploaded for one project.
+
+    ``architecture`` is ``None`` for images that work on every CPU architecture.
+    """
+
+    _resource: ClassVar[str] = "isos"
+
+    id: int
+    name: str | None
+    description: str
+    type: Literal["public", "private"] | None
+    deprecation: DeprecationInfo | None
+    architecture: Literal["x86", "arm"] | None

@@ -1,0 +1,23 @@
+"""Locations: the sites where Hetzner Cloud runs its data centers."""
+
+from typing import ClassVar
+
+from .._modes import M
+from ._base import BoundModel
+
+__all__ = ["Location"]
+
+
+class Location(BoundModel[M]):
+    """A site that hosts cloud resources, with its place on the map and its network zone."""
+
+    _resource: ClassVar[str] = "locations"
+
+    id: int
+    name: str
+    description: str
+    country: str
+    city: str
+    latitude: float
+    longitude: float
+    network_zone: str

@@ -1,0 +1,58 @@
+"""Server types: the sizes and kinds of servers that can be created."""
+
+from typing import ClassVar, Literal
+
+from .._modes import M
+from ._base import BoundModel, HcloudModel
+from .common import DeprecationInfo, Price
+
+__all__ = ["ServerType", "ServerTypeLocation", "ServerTypePrice"]
+
+
+class ServerTypePrice(HcloudModel):
+    """What a server type costs in one location, including its traffic allowance.
+
+    ``location`` is the location's name; ``included_traffic`` is in bytes per month.
+    """
+
+    location: str
+    price_hourly: Price
+    price_monthly: Price
+    included_traffic: int
+    price_per_tb_traffic: Price
+
+
+class ServerTypeLocation(HcloudModel):
+    """Whether a server type is offered in one location and whether it is being phased out there."""
+
+    id: int
+    name: str
+    deprecation: DeprecationInfo | None
+    recommended: bool
+    available: bool
+
+
+class ServerType(BoundModel[M]):
+    """A server size: CPU, memory and disk, what it costs, and where it is offered.
+
+    ``memory`` and ``disk`` are in GB.  ``deprecated`` and ``deprecation`` are
+    kept for older callers; the per-location ``locations[].deprecation`` is the
+    current source of that information.
+    """
+
+    _resource: ClassVar[str] = "server_types"
+
+    id: int
+    name: str
+    description: str
+    cores: int
+    memory: float
+    disk: int
+    deprecated: bool
+    prices: list[ServerTypePrice]
+    storage_type: Literal["local", "network"]
+    cpu_type: Literal["shared", "dedicated"]
+    category: str | None = None
+    architecture: Literal["x86", "arm"]
+    deprecation: DeprecationInfo | None = None
+    locations: list[ServerTypeLocation]
