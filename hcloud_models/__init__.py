@@ -1,0 +1,41 @@
+"""hcloud_models: a typed object-model SDK for the Hetzner Cloud API.
+
+Start with :class:`Client` (or :class:`AsyncClient`)::
+
+    from hcloud_models import Client
+
+    with Client() as client:            # token from HCLOUD_TOKEN
+        for server in client.servers.all(label_selector="env=prod"):
+            print(server.name, server.status)
+"""
+
+from ._client import DEFAULT_ENDPOINT, AsyncClient, Client, ConfigurationError
+from ._modes import Async, Sync
+from ._polling import PollPolicy
+from ._retry import RetryPolicy
+from ._version import __version__
+from .errors import (
+    ActionFailed,
+    ActionTimeout,
+    APIError,
+    HcloudError,
+)
+from .models import *  # noqa: F403 - the models are the package's vocabulary
+from .models import __all__ as _models_all
+
+__all__ = [
+    "DEFAULT_ENDPOINT",
+    "APIError",
+    "ActionFailed",
+    "ActionTimeout",
+    "Async",
+    "AsyncClient",
+    "Client",
+    "ConfigurationError",
+    "HcloudError",
+    "PollPolicy",
+    "RetryPolicy",
+    "Sync",
+    "__version__",
+    *_models_all,
+]

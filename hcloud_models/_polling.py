@@ -1,0 +1,130 @@
+"""Waiting for actions: the poll policy and the pure bookkeeping of a wait.
+
+The session's sync and async shells only sleep and send; everything else --
+which actions are still running, what to ask for next, when to give up, when
+to report progress -- is decided here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import ActionFailed, ActionTimeout
+from .models.actions import Action
+from .operations._call import Call, page_of, query
+from .models.page import Page
+
+__all__ = ["ActionWatch", "PollPolicy", "ProgressCallback"]
+
+ProgressCallback = Callable[[Action[Any]], Any]
+"""Called with an action each time its progress or status changes while waiting."""
+
+_READ_ACTIONS = page_of("actions", Action)
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How often to ask for the state of running actions.
+
+    The first poll comes after ``initial`` seconds; each interval after that is
+    ``factor`` times longer, up to ``maximum``.  ``timeout`` is the default
+    limit of a wait in seconds (``None``: no limit; not recommended).
+
+    Attributes:
+        initial: Seconds before the first poll.
+        factor: Growth of the interval from one poll to the next.
+        maximum: Longest interval between two polls.
+        timeout: Default seconds a wait may last before ``ActionTimeout``.
+        sleep: Function used to wait; ``None`` means ``time.sleep`` (or
+            ``asyncio.sleep`` for the async client).  May return an awaitable
+            for the async client.
+        clock: Monotonic clock in seconds, compared with the timeout.
+    """
+
+    initial: float = 1.0
+    factor: float = 1.5
+    maximum: float = 10.0
+    timeout: float | None = 1800.0
+    sleep: Callable[[float], Any] | None = field(default=None, compare=False)
+    clock: Callable[[], float] = field(default=time.monotonic, compare=False)
+
+    def intervals(self) -> Iterator[float]:
+        """The successive intervals between polls."""
+        interval = self.initial
+        while True:
+            yield interval
+            interval = min(interval * self.factor, self.maximum)
+
+
+class ActionWatch:
+    """The state of one wait on one or more actions.
+
+    The loop that drives it reads: while :meth:`pending` is true, sleep
+    :meth:`next_delay` seconds, run :meth:`poll_call` and hand its page to
+    :meth:`update`; then :meth:`results`.
+    """
+
+    def __init__(
+        self,
+        actions: Sequence[Action[Any]],
+        policy: PollPolicy,
+        *,
+        timeout: float | None = None,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
+        self._order = [action.id for action in actions]
+        self._latest: dict[int, Action[Any]] = {action.id: action for action in actions}
+        self._policy = policy
+        self._on_progress = on_progress
+        self._timeout = policy.timeout if timeout is None else timeout
+        self._deadline = None if self._timeout is None else policy.clock() + self._timeout
+        self._intervals = policy.intervals()
+        self.polls = 0
+        for action in actions:
+            self._check(action)
+
+    def _check(self, action: Action[Any]) -> None:
+        if action.status == "error":
+            raise ActionFailed(action)
+
+    def _running(self) -> list[Action[Any]]:
+        return [a for a in self._latest.values() if a.status == "running"]
+
+    def pending(self) -> bool:
+        """Whether some action is still running."""
+        return bool(self._running())
+
+    def next_delay(self) -> float:
+        """Seconds to sleep before the next poll; raises ``ActionTimeout`` past the deadline."""
+        interval = next(self._intervals)
+        if self._deadline is None:
+            return interval
+        remaining = self._deadline - self._policy.clock()
+        if remaining <= 0:
+            raise ActionTimeout(self._running(), self._timeout or 0.0)
+        return min(interval, remaining)
+
+    def poll_call(self) -> Call[Page[Action[Any]], Page[Action[Any]]]:
+        """One request for every running action: ``GET /actions?id=..&id=..``."""
+        ids = sorted(a.id for a in self._running())
+        return Call("GET", "/actions", _READ_ACTIONS, query(id=ids))
+
+    def update(self, page: Page[Action[Any]]) -> None:
+        """Take in the fresh states; report progress; raise ``ActionFailed`` on an error."""
+        self.polls += 1
+        for action in page.items:
+            previous = self._latest.get(action.id)
+            if previous is None:
+                continue
+            self._latest[action.id] = action
+            changed = (previous.status, previous.progress) != (action.status, action.progress)
+            if changed and self._on_progress is not None:
+                self._on_progress(action)
+            self._check(action)
+
+    def results(self) -> list[Action[Any]]:
+        """The actions in their final state, in the order they were given."""
+        return [self._latest[ident] for ident in self._order]

@@ -1,0 +1,295 @@
+"""Sessions: run calls over HTTP, with retries, error mapping and reply parsing.
+
+:class:`BaseSession` holds every decision and does no I/O: how a call becomes
+an ``httpx.Request``, how a reply becomes a result or an exception, how a
+transport failure is classified, how retries are configured.  The two shells,
+:class:`SyncSession` and :class:`AsyncSession`, only send, sleep and loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import time
+import warnings
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar
+
+import httpx
+import pydantic
+import tenacity
+
+from ._polling import ActionWatch, PollPolicy, ProgressCallback
+from ._retry import RetryPolicy
+from .errors import (
+    APIError,
+    ConnectError,
+    InvalidResponseError,
+    RateLimitExceededError,
+    RemoteProtocolError,
+    TimeoutError,
+    TransportError,
+    error_class_for,
+)
+from .models._base import bind
+from .models.actions import Action
+from .models.page import Page
+from .operations._call import Call, no_reply
+
+__all__ = ["AsyncSession", "BaseSession", "SyncSession"]
+
+logger = logging.getLogger("hcloud_models")
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+_JSON = {"Content-Type": "application/json"}
+
+
+class _ErrorBody(pydantic.BaseModel):
+    code: str | None = None
+    message: str = ""
+    details: dict[str, Any] | None = None
+
+
+class _ErrorReply(pydantic.BaseModel):
+    error: _ErrorBody
+
+
+class BaseSession(Generic[H]):
+    """Everything a session decides, shared by the sync and async shells."""
+
+    def __init__(
+        self,
+        *,
+        owner: Any,
+        http: H,
+        endpoint: str,
+        headers: dict[str, str],
+        retry: RetryPolicy,
+        poll: PollPolicy,
+    ) -> None:
+        self._owner = owner
+        self._http: H = http
+        self._endpoint = endpoint.rstrip("/")
+        self._headers = headers
+        self._json_headers = {**headers, **_JSON}
+        self.retry = retry
+        self.poll = poll
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self._endpoint!r})"
+
+    # -- building --------------------------------------------------------------
+
+    def build_request(self, call: Call[Any, Any]) -> httpx.Request:
+        """The HTTP request for ``call`` (absolute URL, auth and JSON headers)."""
+        if call.deprecated is not None:
+            warnings.warn(call.deprecated, DeprecationWarning, stacklevel=4)
+        request: httpx.Request = self._http.build_request(
+            call.method,
+            self._endpoint + call.path,
+            params=call.params or None,
+            content=call.body,
+            headers=self._json_headers if call.body is not None else self._headers,
+        )
+        return request
+
+    # -- reading ---------------------------------------------------------------
+
+    def read_response(self, call: Call[Any, Any], response: httpx.Response, started: float) -> Any:
+        """The result of ``call`` from its reply, bound to the client; or raise."""
+        status = response.status_code
+        logger.debug(
+            "%s %s -> %d (%.1f ms)", call.method, call.path, status, (time.perf_counter() - started) * 1e3
+        )
+        if status >= 400:
+            raise self.api_error(call, response)
+        content = response.content
+        if not content.strip():
+            if call.reply is not no_reply:
+                raise InvalidResponseError(
+                    "the reply has an empty body", status=status, method=call.method, path=call.path
+                )
+            return None
+        try:
+            result = call.reply(content)
+        except pydantic.ValidationError as exc:
+            raise InvalidResponseError(
+                f"the reply body is not what the API documents: {_first_error(exc)}",
+                status=status,
+                method=call.method,
+                path=call.path,
+            ) from exc
+        return bind(result, self._owner)
+
+    def api_error(self, call: Call[Any, Any], response: httpx.Response) -> APIError:
+        """The exception for an error reply, chosen by its code or, failing that, its status."""
+        status = response.status_code
+        code: str | None = None
+        message = response.reason_phrase or "error"
+        details: dict[str, Any] | None = None
+        try:
+            body = _ErrorReply.model_validate_json(response.content).error
+        except pydantic.ValidationError:
+            pass  # not the API's error shape: a proxy's HTML page, say
+        else:
+            code, message, details = body.code, body.message or message, body.details
+        error = error_class_for(status, code)(
+            message,
+            status=status,
+            code=code,
+            details=details,
+            correlation_id=response.headers.get("X-Correlation-Id"),
+            method=call.method,
+            path=call.path,
+        )
+        if isinstance(error, RateLimitExceededError):
+            error.reset = _header_float(response, "RateLimit-Reset")
+        return error
+
+    @staticmethod
+    def transport_error(call: Call[Any, Any], exc: httpx.TransportError) -> TransportError:
+        """Our exception for an httpx transport failure (the caller chains ``exc``)."""
+        where = {"method": call.method, "path": call.path}
+        if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)):
+            return ConnectError(f"could not connect: {type(exc).__name__}", **where)
+        if isinstance(exc, httpx.TimeoutException):
+            return TimeoutError(f"the request timed out: {type(exc).__name__}", **where)
+        return RemoteProtocolError(f"the connection failed: {type(exc).__name__}", **where)
+
+    # -- retrying --------------------------------------------------------------
+
+    def retry_options(self) -> dict[str, Any]:
+        """Options for tenacity: the policy's decisions plus logging of each retry."""
+        return {**self.retry.tenacity_kwargs(), "before_sleep": _log_retry}
+
+
+def _first_error(exc: pydantic.ValidationError) -> str:
+    error = exc.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(part) for part in error["loc"])
+    return f"{where}: {error['msg']}" if where else error["msg"]
+
+
+def _header_float(response: httpx.Response, name: str) -> float | None:
+    try:
+        return float(response.headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+def _log_retry(state: tenacity.RetryCallState) -> None:
+    exc = state.outcome.exception() if state.outcome is not None else None
+    wait = state.next_action.sleep if state.next_action is not None else 0.0
+    logger.info("retrying after %s (attempt %d, waiting %.2fs)", exc, state.attempt_number, wait)
+
+
+class SyncSession(BaseSession[httpx.Client]):
+    """Runs calls with a blocking ``httpx.Client``."""
+
+    def _sleep(self, seconds: float, sleep: Callable[[float], Any] | None) -> None:
+        (sleep or time.sleep)(seconds)
+
+    def execute(self, call: Call[Any, Any]) -> Any:
+        """Send ``call`` (retrying per the policy) and return its result."""
+        request = self.build_request(call)
+        retrying = tenacity.Retrying(
+            **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
+        )
+        for attempt in retrying:
+            with attempt:
+                started = time.perf_counter()
+                try:
+                    response = self._http.send(request)
+                except httpx.TransportError as exc:
+                    raise self.transport_error(call, exc) from exc
+                result = self.read_response(call, response, started)
+        return result
+
+    def iterate(self, call: Call[Page[Any], Any]) -> Iterator[Any]:
+        """Yield every object of a list call, page after page."""
+        page_call: Call[Page[Any], Any] | None = call
+        while page_call is not None:
+            page = self.execute(page_call)
+            yield from page.items
+            page_call = page_call.at_page(page.next_page) if page.next_page else None
+
+    def wait(
+        self,
+        actions: Sequence[Action[Any]],
+        *,
+        timeout: float | None,
+        on_progress: ProgressCallback | None,
+        single: bool,
+    ) -> Any:
+        """Poll until every action succeeded; one request per poll for all of them.
+
+        Returns the final actions, or the only one when ``single``.
+        """
+        watch = ActionWatch(actions, self.poll, timeout=timeout, on_progress=on_progress)
+        while watch.pending():
+            self._sleep(watch.next_delay(), self.poll.sleep)
+            watch.update(self.execute(watch.poll_call()))
+        results = bind(watch.results(), self._owner)
+        return results[0] if single else results
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+
+class AsyncSession(BaseSession[httpx.AsyncClient]):
+    """Runs calls with an ``httpx.AsyncClient``."""
+
+    async def _sleep(self, seconds: float, sleep: Callable[[float], Any] | None) -> None:
+        outcome = (sleep or asyncio.sleep)(seconds)
+        if inspect.isawaitable(outcome):
+            await outcome
+
+    async def execute(self, call: Call[Any, Any]) -> Any:
+        """Send ``call`` (retrying per the policy) and return its result."""
+        request = self.build_request(call)
+        retrying = tenacity.AsyncRetrying(
+            **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
+        )
+        async for attempt in retrying:
+            with attempt:
+                started = time.perf_counter()
+                try:
+                    response = await self._http.send(request)
+                except httpx.TransportError as exc:
+                    raise self.transport_error(call, exc) from exc
+                result = self.read_response(call, response, started)
+        return result
+
+    async def iterate(self, call: Call[Page[Any], Any]) -> AsyncIterator[Any]:
+        """Yield every object of a list call, page after page."""
+        page_call: Call[Page[Any], Any] | None = call
+        while page_call is not None:
+            page = await self.execute(page_call)
+            for item in page.items:
+                yield item
+            page_call = page_call.at_page(page.next_page) if page.next_page else None
+
+    async def wait(
+        self,
+        actions: Sequence[Action[Any]],
+        *,
+        timeout: float | None,
+        on_progress: ProgressCallback | None,
+        single: bool,
+    ) -> Any:
+        """Poll until every action succeeded; one request per poll for all of them.
+
+        Returns the final actions, or the only one when ``single``.
+        """
+        watch = ActionWatch(actions, self.poll, timeout=timeout, on_progress=on_progress)
+        while watch.pending():
+            await self._sleep(watch.next_delay(), self.poll.sleep)
+            watch.update(await self.execute(watch.poll_call()))
+        results = bind(watch.results(), self._owner)
+        return results[0] if single else results
+
+    async def close(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()

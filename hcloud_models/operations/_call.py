@@ -1,0 +1,306 @@
+"""The building blocks of operations: calls, reply readers, query strings.
+
+A :class:`Call` is a pure description of one request and of how to read its
+reply.  Build functions make calls; :class:`Endpoint` and :class:`Paged` turn a
+build function into a method of a resource manager, typed for the sync or the
+async client.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+
+from pydantic import BaseModel, create_model
+from typing_extensions import ParamSpec, Self
+
+from .._modes import Async, Sync
+from ..models.common import Meta
+from ..models.page import Page
+
+if TYPE_CHECKING:
+    from ..models._base import Payload
+    from ..resources._base import Resource
+
+__all__ = [
+    "Call",
+    "Endpoint",
+    "HasId",
+    "Paged",
+    "Ref",
+    "Reply",
+    "first_of",
+    "id_of",
+    "no_reply",
+    "page_of",
+    "query",
+    "unwrap",
+    "whole",
+]
+
+P = ParamSpec("P")
+TS = TypeVar("TS")
+TA = TypeVar("TA")
+
+
+class HasId(Protocol):
+    """Anything with an integer ``id``: a model, or a reference to one."""
+
+    @property
+    def id(self) -> int: ...
+
+
+Ref = int | HasId
+"""An object of the API given by its id or by any object carrying that id."""
+
+
+def id_of(ref: Ref) -> int:
+    """The id of an object given by id or by an object that has one."""
+    if isinstance(ref, int) and not isinstance(ref, bool):
+        return ref
+    ident = getattr(ref, "id", None)
+    if isinstance(ident, int):
+        return ident
+    raise TypeError(f"expected an id or an object with an integer id, got {ref!r}")
+
+
+# --- reply readers ------------------------------------------------------------
+
+Reply = Callable[[bytes], Any]
+"""Turns a reply body into the call's result (raising pydantic errors on bad bodies)."""
+
+
+@functools.cache
+def _envelope(key: str, model: Any, *, listed: bool) -> type[BaseModel]:
+    fields: dict[str, Any] = {key: (list[model] if listed else model, ...)}
+    if listed:
+        fields["meta"] = (Meta | None, None)
+    name = f"{key.title().replace('_', '')}{'Page' if listed else ''}Reply"
+    return create_model(name, **fields)
+
+
+def whole(model: type[BaseModel]) -> Reply:
+    """Read the whole body as ``model``."""
+    return model.model_validate_json
+
+
+def unwrap(key: str, model: Any) -> Reply:
+    """Read the object under ``key`` of the body (``{"server": {...}}``) as ``model``."""
+
+    def read(content: bytes) -> Any:
+        return getattr(_envelope(key, model, listed=False).model_validate_json(content), key)
+
+    return read
+
+
+def page_of(key: str, model: Any) -> Reply:
+    """Read a list reply (``{"servers": [...], "meta": {...}}``) as a :class:`Page`."""
+
+    def read(content: bytes) -> Page[Any]:
+        reply = _envelope(key, model, listed=True).model_validate_json(content)
+        meta = reply.__dict__["meta"]
+        return Page(reply.__dict__[key], meta.pagination if meta is not None else None)
+
+    return read
+
+
+def first_of(key: str, model: Any) -> Reply:
+    """Read a list reply and keep its first object, or ``None`` when it is empty."""
+    read_page = page_of(key, model)
+
+    def read(content: bytes) -> Any:
+        items = read_page(content).items
+        return items[0] if items else None
+
+    return read
+
+
+def no_reply(content: bytes) -> None:
+    """Ignore the body (replies such as 204 No Content)."""
+    return None
+
+
+# --- query strings ------------------------------------------------------------
+
+
+def _query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def query(**params: Any) -> tuple[tuple[str, str], ...]:
+    """Encode query parameters; ``None`` is left out and sequences repeat the key."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            pairs.extend((name, _query_value(v)) for v in value)
+        else:
+            pairs.append((name, _query_value(value)))
+    return tuple(pairs)
+
+
+# --- calls --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Generic[TS, TA]):
+    """One request to make and how to read its reply.
+
+    The two type parameters are the result's type for the sync client and for
+    the async client (``Server`` and ``Server[Async]``, say).
+
+    Attributes:
+        method: HTTP method.
+        path: Path below the endpoint, starting with ``/``.
+        reply: Reads the body of a successful reply into the result.
+        params: Query parameters, in order, keys repeated for lists.
+        body: JSON body already validated and encoded, or ``None``.
+        deprecated: A message for a ``DeprecationWarning`` when the operation is deprecated.
+    """
+
+    method: str
+    path: str
+    reply: Reply = no_reply
+    params: tuple[tuple[str, str], ...] = ()
+    body: bytes | None = None
+    deprecated: str | None = None
+
+    @classmethod
+    def with_payload(
+        cls, method: str, path: str, reply: Reply, payload: Payload, **kwargs: Any
+    ) -> Self:
+        """A call whose body is ``payload`` (fields the caller did not set are left out)."""
+        body = payload.model_dump_json(exclude_unset=True, by_alias=False).encode()
+        return cls(method, path, reply, body=body, **kwargs)
+
+    def at_page(self, page: int, per_page: int | None = None) -> Self:
+        """The same call asking for another page (and page size)."""
+        params = [(k, v) for k, v in self.params if k != "page" and (per_page is None or k != "per_page")]
+        params.append(("page", str(page)))
+        if per_page is not None:
+            params.append(("per_page", str(per_page)))
+        return replace(self, params=tuple(params))
+
+    def param(self, name: str) -> str | None:
+        """The first value of query parameter ``name``."""
+        return next((v for k, v in self.params if k == name), None)
+
+
+class Endpoint(Generic[P, TS, TA]):
+    """A resource manager method made from a build function.
+
+    On a sync manager the method returns the result; on an async manager it
+    returns a coroutine.  Signature and docstring are the build function's.
+
+    Args:
+        build: The operation's build function.
+        operation_id: The spec ``operationId`` it performs; ``None`` for helpers
+            such as ``get_by_name`` that reuse another operation.
+    """
+
+    def __init__(self, build: Callable[P, Call[TS, TA]], operation_id: str | None = None) -> None:
+        self.build = build
+        self.name = build.__name__
+        self.__doc__ = build.__doc__
+        self._operation_id = operation_id
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @property
+    def operation_id(self) -> str | None:
+        """The spec ``operationId`` this endpoint performs."""
+        if self._operation_id is not None:
+            return self._operation_id
+        # Build functions that are methods of a per-family object keep their ids there.
+        owner = getattr(self.build, "__self__", None)
+        ids: dict[str, str] = getattr(owner, "operation_ids", {})
+        return ids.get(self.build.__name__)
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: Resource[Sync], owner: type) -> Callable[P, TS]: ...
+    @overload
+    def __get__(self, obj: Resource[Async], owner: type) -> Callable[P, Coroutine[Any, Any, TA]]: ...
+    def __get__(self, obj: Resource[Any] | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        execute = obj._session.execute
+        build = self.build
+
+        @functools.wraps(build)
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return execute(build(*args, **kwargs))
+
+        return method
+
+
+class Paged(Generic[P, TS, TA]):
+    """A resource manager method that walks every page of a list operation.
+
+    It yields objects one at a time (an iterator for the sync client, an async
+    iterator for the async client), fetching 50 per request unless ``per_page``
+    says otherwise, and the next page only when the current one is used up.
+    """
+
+    def __init__(self, build: Callable[P, Call[Page[TS], Page[TA]]]) -> None:
+        self.build = build
+        self.__doc__ = build.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: Resource[Sync], owner: type) -> Callable[P, Iterator[TS]]: ...
+    @overload
+    def __get__(self, obj: Resource[Async], owner: type) -> Callable[P, AsyncIterator[TA]]: ...
+    def __get__(self, obj: Resource[Any] | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        iterate = obj._session.iterate
+        build = self.build
+
+        def method(*args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("per_page", 50)
+            return iterate(build(*args, **kwargs))
+
+        method.__doc__ = self.__doc__
+        return method
+
+
+# --- shared list arguments ----------------------------------------------------
+
+_SORT_DIRECTIONS = ("asc", "desc")
+
+
+def list_query(
+    *,
+    page: int | None = None,
+    per_page: int | None = None,
+    sort: str | Sequence[str] | None = None,
+    **filters: Any,
+) -> tuple[tuple[str, str], ...]:
+    """Query of a list operation, with paging and sorting checked before sending.
+
+    Raises:
+        ValueError: ``page`` below 1, ``per_page`` outside 1..50, or a sort key
+            not of the form ``field``, ``field:asc`` or ``field:desc``.
+    """
+    if page is not None and page < 1:
+        raise ValueError(f"page must be 1 or more, got {page}")
+    if per_page is not None and not 1 <= per_page <= 50:
+        raise ValueError(f"per_page must be between 1 and 50, got {per_page}")
+    sorts = [sort] if isinstance(sort, str) else list(sort or ())
+    for key in sorts:
+        field, _, direction = key.partition(":")
+        if not field or (direction and direction not in _SORT_DIRECTIONS):
+            raise ValueError(f"sort must be 'field', 'field:asc' or 'field:desc', got {key!r}")
+    return query(**filters, sort=sorts or None, page=page, per_page=per_page)

@@ -1,0 +1,126 @@
+"""Operations on actions in general: read one or several by id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from .._modes import Async
+from ..models.actions import Action
+from ..models.page import Page
+from ._call import Call, Ref, id_of, list_query, page_of, query, unwrap
+
+__all__ = ["ACTION", "ACTIONS", "ActionStatus", "FamilyActions", "get", "list_by_ids"]
+
+ACTION = unwrap("action", Action)
+"""Reader of replies holding one action under ``"action"``."""
+
+ACTIONS = page_of("actions", Action)
+"""Reader of replies holding a page of actions."""
+
+
+def get(action: Ref, /) -> Call[Action, Action[Async]]:
+    """Fetch one action by id.
+
+    Args:
+        action: The action, or its id.
+    """
+    return Call("GET", f"/actions/{id_of(action)}", ACTION)
+
+
+def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]]:
+    """Fetch several actions by id in one request.
+
+    Args:
+        ids: The actions, or their ids.
+    """
+    return Call("GET", "/actions", ACTIONS, query(id=[id_of(a) for a in ids]))
+
+
+ActionStatus = Literal["running", "success", "error"]
+
+
+class FamilyActions:
+    """The action-listing operations that every resource family has.
+
+    One instance per family (``FamilyActions("servers", "server")``); its
+    methods are build functions like any other, exposed by the family's
+    resource manager.
+    """
+
+    def __init__(self, family: str, singular: str) -> None:
+        self.family = family
+        self.operation_ids = {
+            "of": f"list_{singular}_actions",
+            "get_of": f"get_{singular}_action",
+            "list": f"list_{family}_actions",
+            "get": f"get_{family}_action",
+        }
+
+    def of(
+        self,
+        resource: Ref,
+        /,
+        *,
+        status: ActionStatus | Sequence[ActionStatus] | None = None,
+        sort: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+    ) -> Call[Page[Action], Page[Action[Async]]]:
+        """List the actions of one object.
+
+        Args:
+            resource: The object, or its id.
+            status: Only actions with this status (or these statuses).
+            sort: ``id``, ``command``, ``status``, ``started``, ``finished``,
+                each optionally with ``:asc`` or ``:desc``; repeatable.
+            page: Page number, from 1.
+            per_page: Objects per page, 1 to 50.
+        """
+        params = list_query(status=status, sort=sort, page=page, per_page=per_page)
+        return Call("GET", f"/{self.family}/{id_of(resource)}/actions", ACTIONS, params)
+
+    def get_of(self, resource: Ref, action: Ref, /) -> Call[Action, Action[Async]]:
+        """Fetch one action of one object (deprecated by the API: use ``get_action``).
+
+        Args:
+            resource: The object, or its id.
+            action: The action, or its id.
+        """
+        path = f"/{self.family}/{id_of(resource)}/actions/{id_of(action)}"
+        warning = (
+            f"GET /{self.family}/{{id}}/actions/{{action_id}} is deprecated; "
+            f"use client.{self.family}.get_action(action_id) instead"
+        )
+        return Call("GET", path, ACTION, deprecated=warning)
+
+    def list(
+        self,
+        *,
+        id: Ref | Sequence[Ref] | None = None,  # noqa: A002 - the API's parameter name
+        status: ActionStatus | Sequence[ActionStatus] | None = None,
+        sort: str | Sequence[str] | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+    ) -> Call[Page[Action], Page[Action[Async]]]:
+        """List the actions of every object of this family.
+
+        Args:
+            id: Only these actions (actions or ids).
+            status: Only actions with this status (or these statuses).
+            sort: ``id``, ``command``, ``status``, ``started``, ``finished``,
+                each optionally with ``:asc`` or ``:desc``; repeatable.
+            page: Page number, from 1.
+            per_page: Objects per page, 1 to 50.
+        """
+        ids = None if id is None else [id_of(a) for a in (id if isinstance(id, Sequence) else [id])]
+        params = list_query(id=ids, status=status, sort=sort, page=page, per_page=per_page)
+        return Call("GET", f"/{self.family}/actions", ACTIONS, params)
+
+    def get(self, action: Ref, /) -> Call[Action, Action[Async]]:
+        """Fetch one action of this family by id.
+
+        Args:
+            action: The action, or its id.
+        """
+        return Call("GET", f"/{self.family}/actions/{id_of(action)}", ACTION)

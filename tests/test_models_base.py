@@ -1,0 +1,123 @@
+"""What every model shares: aliases, dumps, equality, pickling, binding."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from typing import Any
+
+import pytest
+
+from hcloud_models import Action, Location
+from hcloud_models.models import UnboundObjectError
+from hcloud_models.models._base import Payload, bind
+from tests import spec
+from tests.conftest import Api
+
+ACTION = spec.example_reply("get_action")["action"]
+
+
+def bound_action(api: Api) -> Action[Any]:
+    api.recorder.reply({"action": ACTION})
+    action: Action[Any] = api.run(lambda c: c.actions.get(ACTION["id"]))
+    return action
+
+
+def test_kebab_case_keys_are_accepted_and_dumps_use_wire_names() -> None:
+    location = Location.model_validate(
+        {
+            "id": 1,
+            "name": "fsn1",
+            "description": "Falkenstein DC Park 1",
+            "country": "DE",
+            "city": "Falkenstein",
+            "latitude": 50.47612,
+            "longitude": 12.370071,
+            "network-zone": "eu-central",
+        }
+    )
+    assert location.network_zone == "eu-central"
+    assert location.to_dict()["network_zone"] == "eu-central"
+    assert location.to_kebab_dict()["network-zone"] == "eu-central"
+    assert '"network_zone":"eu-central"' in location.to_json()
+
+
+def test_unknown_fields_are_kept() -> None:
+    action = Action.model_validate({**ACTION, "brand_new_field": {"x": 1}})
+    assert action.model_extra == {"brand_new_field": {"x": 1}}
+    assert action.to_dict()["brand_new_field"] == {"x": 1}
+
+
+def test_repr_shows_data_and_never_the_client(api: Api) -> None:
+    action = bound_action(api)
+    text = repr(action)
+    assert text.startswith(f"Action(id={ACTION['id']}, command='{ACTION['command']}'")
+    assert "Client" not in text
+    assert "client" not in text
+    assert len(api.recorder.requests) == 1  # repr made no request
+
+
+def test_equality_compares_data_only(api: Api) -> None:
+    bound = bound_action(api)
+    unbound = Action.model_validate(ACTION)
+    assert bound == unbound
+    assert bound.is_bound
+    assert not unbound.is_bound
+    assert bound != Action.model_validate({**ACTION, "progress": 1})
+
+
+def test_pickle_drops_the_client(api: Api) -> None:
+    action = bound_action(api)
+    clone = pickle.loads(pickle.dumps(action))
+    assert clone == action
+    assert not clone.is_bound
+
+
+def test_deepcopy_keeps_the_binding_without_copying_the_client(api: Api) -> None:
+    action = bound_action(api)
+    clone = copy.deepcopy(action)
+    assert clone == action
+    assert clone.is_bound
+    assert clone._client() is action._client()
+    assert action.model_copy(deep=True).is_bound
+
+
+def test_unbound_objects_explain_how_to_get_a_bound_one() -> None:
+    action = Action.model_validate(ACTION)
+    with pytest.raises(UnboundObjectError, match=r"client\.actions\.get"):
+        action.reload()
+
+
+def test_model_dump_round_trips() -> None:
+    action = Action.model_validate(ACTION)
+    assert Action.model_validate(action.model_dump()) == action
+    assert Action.model_validate_json(action.model_dump_json()) == action
+
+
+def test_bind_walks_results_and_lists() -> None:
+    marker = object()
+    actions = [Action.model_validate(ACTION), Action.model_validate(ACTION)]
+    assert bind(actions, marker) is actions
+    assert all(a._client() is marker for a in actions)
+
+
+class _Body(Payload):
+    name: str
+    start_after_create: bool | None = None
+
+
+def test_payload_build_merges_mapping_and_keywords() -> None:
+    body = _Body.build({"name": "a", "start-after-create": False}, name="b")
+    assert body.to_dict() == {"name": "b", "start_after_create": False}
+    assert _Body.build(None, name="c").to_dict() == {"name": "c"}
+    model = _Body(name="d")
+    assert _Body.build(model) is model
+
+
+def test_payload_rejects_unknown_keys_and_wrong_types() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="nmae"):
+        _Body.build({"nmae": "x", "name": "y"})
+    with pytest.raises(TypeError, match="expected _Body"):
+        _Body.build(42)  # type: ignore[arg-type]
