@@ -8,21 +8,18 @@ to report progress -- is decided here.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ActionFailed, ActionTimeout
+from .models._base import bind
 from .models.actions import Action
-from .operations._call import Call, page_of, query
 from .models.page import Page
+from .operations._call import Call, query
+from .operations.actions import ACTIONS, WaitFor
 
-__all__ = ["ActionWatch", "PollPolicy", "ProgressCallback"]
-
-ProgressCallback = Callable[[Action[Any]], Any]
-"""Called with an action each time its progress or status changes while waiting."""
-
-_READ_ACTIONS = page_of("actions", Action)
+__all__ = ["ActionWatch", "PollPolicy"]
 
 
 @dataclass(frozen=True)
@@ -64,22 +61,17 @@ class ActionWatch:
 
     The loop that drives it reads: while :meth:`pending` is true, sleep
     :meth:`next_delay` seconds, run :meth:`poll_call` and hand its page to
-    :meth:`update`; then :meth:`results`.
+    :meth:`update`; then :meth:`result`.
     """
 
-    def __init__(
-        self,
-        actions: Sequence[Action[Any]],
-        policy: PollPolicy,
-        *,
-        timeout: float | None = None,
-        on_progress: ProgressCallback | None = None,
-    ) -> None:
+    def __init__(self, job: WaitFor[Any, Any], policy: PollPolicy) -> None:
+        actions = job.actions
+        self._single = job.single
         self._order = [action.id for action in actions]
         self._latest: dict[int, Action[Any]] = {action.id: action for action in actions}
         self._policy = policy
-        self._on_progress = on_progress
-        self._timeout = policy.timeout if timeout is None else timeout
+        self._on_progress = job.on_progress
+        self._timeout = policy.timeout if job.timeout is None else job.timeout
         self._deadline = None if self._timeout is None else policy.clock() + self._timeout
         self._intervals = policy.intervals()
         self.polls = 0
@@ -110,7 +102,7 @@ class ActionWatch:
     def poll_call(self) -> Call[Page[Action[Any]], Page[Action[Any]]]:
         """One request for every running action: ``GET /actions?id=..&id=..``."""
         ids = sorted(a.id for a in self._running())
-        return Call("GET", "/actions", _READ_ACTIONS, query(id=ids))
+        return Call("GET", "/actions", ACTIONS, query(id=ids))
 
     def update(self, page: Page[Action[Any]]) -> None:
         """Take in the fresh states; report progress; raise ``ActionFailed`` on an error."""
@@ -125,6 +117,7 @@ class ActionWatch:
                 self._on_progress(action)
             self._check(action)
 
-    def results(self) -> list[Action[Any]]:
-        """The actions in their final state, in the order they were given."""
-        return [self._latest[ident] for ident in self._order]
+    def result(self, client: Any) -> Any:
+        """The final actions bound to ``client``, in the order given (or the only one)."""
+        actions = bind([self._latest[ident] for ident in self._order], client)
+        return actions[0] if self._single else actions

@@ -13,29 +13,29 @@ import inspect
 import logging
 import time
 import warnings
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
 import tenacity
 
-from ._polling import ActionWatch, PollPolicy, ProgressCallback
+from ._polling import ActionWatch, PollPolicy
 from ._retry import RetryPolicy
 from .errors import (
     APIError,
     ConnectError,
+    ConnectionLostError,
     InvalidResponseError,
     RateLimitExceededError,
-    RemoteProtocolError,
-    TimeoutError,
+    RequestTimeoutError,
     TransportError,
     error_class_for,
 )
 from .models._base import bind
-from .models.actions import Action
 from .models.page import Page
-from .operations._call import Call, no_reply
+from .operations._call import Call, Job, no_reply
+from .operations.actions import WaitFor
 
 __all__ = ["AsyncSession", "BaseSession", "SyncSession"]
 
@@ -101,7 +101,11 @@ class BaseSession(Generic[H]):
         """The result of ``call`` from its reply, bound to the client; or raise."""
         status = response.status_code
         logger.debug(
-            "%s %s -> %d (%.1f ms)", call.method, call.path, status, (time.perf_counter() - started) * 1e3
+            "%s %s -> %d (%.1f ms)",
+            call.method,
+            call.path,
+            status,
+            (time.perf_counter() - started) * 1e3,
         )
         if status >= 400:
             raise self.api_error(call, response)
@@ -155,8 +159,8 @@ class BaseSession(Generic[H]):
         if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ConnectError)):
             return ConnectError(f"could not connect: {type(exc).__name__}", **where)
         if isinstance(exc, httpx.TimeoutException):
-            return TimeoutError(f"the request timed out: {type(exc).__name__}", **where)
-        return RemoteProtocolError(f"the connection failed: {type(exc).__name__}", **where)
+            return RequestTimeoutError(f"the request timed out: {type(exc).__name__}", **where)
+        return ConnectionLostError(f"the connection failed: {type(exc).__name__}", **where)
 
     # -- retrying --------------------------------------------------------------
 
@@ -190,8 +194,11 @@ class SyncSession(BaseSession[httpx.Client]):
     def _sleep(self, seconds: float, sleep: Callable[[float], Any] | None) -> None:
         (sleep or time.sleep)(seconds)
 
-    def execute(self, call: Call[Any, Any]) -> Any:
-        """Send ``call`` (retrying per the policy) and return its result."""
+    def execute(self, job: Job[Any, Any]) -> Any:
+        """Run ``job`` -- send a call (retrying per the policy) or wait -- and return its result."""
+        if isinstance(job, WaitFor):
+            return self._wait(ActionWatch(job, self.poll))
+        call = cast(Call[Any, Any], job)
         request = self.build_request(call)
         retrying = tenacity.Retrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
@@ -214,24 +221,11 @@ class SyncSession(BaseSession[httpx.Client]):
             yield from page.items
             page_call = page_call.at_page(page.next_page) if page.next_page else None
 
-    def wait(
-        self,
-        actions: Sequence[Action[Any]],
-        *,
-        timeout: float | None,
-        on_progress: ProgressCallback | None,
-        single: bool,
-    ) -> Any:
-        """Poll until every action succeeded; one request per poll for all of them.
-
-        Returns the final actions, or the only one when ``single``.
-        """
-        watch = ActionWatch(actions, self.poll, timeout=timeout, on_progress=on_progress)
+    def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():
             self._sleep(watch.next_delay(), self.poll.sleep)
             watch.update(self.execute(watch.poll_call()))
-        results = bind(watch.results(), self._owner)
-        return results[0] if single else results
+        return watch.result(self._owner)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -246,8 +240,11 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
         if inspect.isawaitable(outcome):
             await outcome
 
-    async def execute(self, call: Call[Any, Any]) -> Any:
-        """Send ``call`` (retrying per the policy) and return its result."""
+    async def execute(self, job: Job[Any, Any]) -> Any:
+        """Run ``job`` -- send a call (retrying per the policy) or wait -- and return its result."""
+        if isinstance(job, WaitFor):
+            return await self._wait(ActionWatch(job, self.poll))
+        call = cast(Call[Any, Any], job)
         request = self.build_request(call)
         retrying = tenacity.AsyncRetrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
@@ -271,24 +268,11 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
                 yield item
             page_call = page_call.at_page(page.next_page) if page.next_page else None
 
-    async def wait(
-        self,
-        actions: Sequence[Action[Any]],
-        *,
-        timeout: float | None,
-        on_progress: ProgressCallback | None,
-        single: bool,
-    ) -> Any:
-        """Poll until every action succeeded; one request per poll for all of them.
-
-        Returns the final actions, or the only one when ``single``.
-        """
-        watch = ActionWatch(actions, self.poll, timeout=timeout, on_progress=on_progress)
+    async def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():
             await self._sleep(watch.next_delay(), self.poll.sleep)
             watch.update(await self.execute(watch.poll_call()))
-        results = bind(watch.results(), self._owner)
-        return results[0] if single else results
+        return watch.result(self._owner)
 
     async def close(self) -> None:
         """Close the connection pool."""

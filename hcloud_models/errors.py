@@ -22,6 +22,7 @@ __all__ = [
     "BadGatewayError",
     "ConflictError",
     "ConnectError",
+    "ConnectionLostError",
     "DeprecatedAPIEndpointError",
     "ForbiddenError",
     "GatewayTimeoutError",
@@ -35,12 +36,11 @@ __all__ = [
     "NotFoundError",
     "ProtectedError",
     "RateLimitExceededError",
-    "RemoteProtocolError",
+    "RequestTimeoutError",
     "ResourceLimitExceededError",
     "ResourceUnavailableError",
     "ServerError",
     "ServiceError",
-    "TimeoutError",
     "TokenReadonlyError",
     "TransportError",
     "UnauthorizedError",
@@ -348,11 +348,11 @@ class ConnectError(TransportError):
     sent = False
 
 
-class TimeoutError(TransportError):  # noqa: A001 - mirrors httpx's naming inside our namespace
+class RequestTimeoutError(TransportError):
     """The request ran out of time (see ``Client(timeout=...)``)."""
 
 
-class RemoteProtocolError(TransportError):
+class ConnectionLostError(TransportError):
     """The connection broke or the peer spoke broken HTTP while the request was under way."""
 
 
@@ -370,7 +370,9 @@ class ActionFailed(HcloudError):  # noqa: N818 - the name says what happened to 
         error = action.error
         self.code = error.code if error is not None else "unknown"
         self.message = error.message if error is not None else "the action failed"
-        super().__init__(f"action {action.id} ({action.command}) failed: {self.code}: {self.message}")
+        super().__init__(
+            f"action {action.id} ({action.command}) failed: {self.code}: {self.message}"
+        )
 
 
 class ActionTimeout(HcloudError):  # noqa: N818 - mirrors ActionFailed

@@ -114,9 +114,9 @@ def test_connect_error_is_retried_even_for_post(api: Api) -> None:
 @pytest.mark.parametrize(
     ("failure", "error_class"),
     [
-        (httpx.ReadTimeout("slow"), errors.TimeoutError),
-        (httpx.RemoteProtocolError("dropped"), errors.RemoteProtocolError),
-        (httpx.ReadError("reset"), errors.RemoteProtocolError),
+        (httpx.ReadTimeout("slow"), errors.RequestTimeoutError),
+        (httpx.RemoteProtocolError("dropped"), errors.ConnectionLostError),
+        (httpx.ReadError("reset"), errors.ConnectionLostError),
     ],
 )
 def test_post_is_not_repeated_after_a_failure_mid_request(

@@ -1,4 +1,4 @@
-"""Waiting for actions: one request per poll for any number of actions, progress, failure, timeout."""
+"""Waiting for actions: one request per poll for many actions, progress, failure, timeout."""
 
 from __future__ import annotations
 
@@ -139,9 +139,10 @@ def test_wait_uses_the_policy_timeout_by_default() -> None:
     policy = PollPolicy(initial=5.0, factor=1.0, timeout=12.0, sleep=sleep, clock=lambda: now[0])
     recorder.reply({"action": action_json(3)})
     recorder.reply(actions_reply(action_json(3)), times=5)
-    with Client(TOKEN, transport=httpx.MockTransport(recorder.handle), poll=policy) as client:
-        with pytest.raises(ActionTimeout):
-            client.actions.get(3).wait()
+    client = Client(TOKEN, transport=httpx.MockTransport(recorder.handle), poll=policy)
+    action = client.actions.get(3)
+    with pytest.raises(ActionTimeout):
+        action.wait()
     assert now[0] == 12.0
     assert len(recorder.requests) == 1 + 3
 

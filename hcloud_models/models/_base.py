@@ -21,15 +21,15 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable, Coroutine, Mapping, Sequence
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, TypeVar, overload
 
 from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict
-from typing_extensions import Concatenate, ParamSpec, Self
+from typing_extensions import ParamSpec, Self
 
-from .._modes import M, Async, Sync
+from .._modes import Async, M, Sync
 
 if TYPE_CHECKING:
-    from ..operations._call import Call
+    from ..operations._call import Job
 
 __all__ = [
     "BoundModel",
@@ -66,7 +66,7 @@ class Delegate(Generic[P, TS, TA]):
     """
 
     def __init__(
-        self, target: Callable[[], Callable[Concatenate[Any, P], Call[TS, TA]]], name: str = ""
+        self, target: Callable[[], Callable[Concatenate[Any, P], Job[TS, TA]]], name: str = ""
     ) -> None:
         self.target = target
         self.name = name
@@ -97,7 +97,7 @@ class Delegate(Generic[P, TS, TA]):
 
 
 def delegate(
-    target: Callable[[], Callable[Concatenate[Any, P], Call[TS, TA]]], name: str = ""
+    target: Callable[[], Callable[Concatenate[Any, P], Job[TS, TA]]], name: str = ""
 ) -> Delegate[P, TS, TA]:
     """Declare a bound-object method; see :class:`Delegate`."""
     return Delegate(target, name)
@@ -174,7 +174,9 @@ class BoundModel(HcloudModel, Generic[M]):
         # Equality compares data only; which client returned an object is irrelevant.
         if not isinstance(other, BaseModel) or type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__ and self.__pydantic_extra__ == other.__pydantic_extra__
+        return (
+            self.__dict__ == other.__dict__ and self.__pydantic_extra__ == other.__pydantic_extra__
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -231,8 +233,6 @@ def _may_hold_model(annotation: Any) -> bool:
     return any(_may_hold_model(arg) for arg in getattr(annotation, "__args__", ()))
 
 
-
-
 class Payload(HcloudModel):
     """Base of request bodies: unknown keys are an error, rules are checked locally."""
 
@@ -255,7 +255,9 @@ class Payload(HcloudModel):
         elif isinstance(payload, Mapping):
             data = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in payload.items()}
         else:
-            raise TypeError(f"expected {cls.__name__}, a mapping or None, got {type(payload).__name__}")
+            raise TypeError(
+                f"expected {cls.__name__}, a mapping or None, got {type(payload).__name__}"
+            )
         data.update(given)
         return cls.model_validate(data)
 
@@ -280,9 +282,13 @@ def _check_labels(labels: dict[str, str]) -> dict[str, str]:
             )
         prefix = match.group("prefix")
         if prefix is not None and len(prefix) > 253:
-            raise ValueError(f"label key {key!r} is invalid: its prefix is longer than 253 characters")
+            raise ValueError(
+                f"label key {key!r} is invalid: its prefix is longer than 253 characters"
+            )
         if key.startswith(_RESERVED_PREFIX):
-            raise ValueError(f"label key {key!r} is invalid: the prefix 'hetzner.cloud/' is reserved")
+            raise ValueError(
+                f"label key {key!r} is invalid: the prefix 'hetzner.cloud/' is reserved"
+            )
         if not _LABEL_VALUE.match(value):
             raise ValueError(
                 f"label value {value!r} of key {key!r} is invalid: empty, or at most 63 characters "

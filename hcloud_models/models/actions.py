@@ -1,10 +1,9 @@
 """Actions: the asynchronous tasks the API starts for changes that take time."""
 
-from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from .._modes import M, Async, Sync
+from .._modes import M
 from ._base import BoundModel, delegate
 from .common import ActionError, ActionResource
 
@@ -38,40 +37,10 @@ class Action(BoundModel[M]):
 
     reload = delegate(lambda: ops.get, "get")
     """Fetch the action again and return its current state (the object itself is unchanged)."""
+    wait = delegate(lambda: ops.wait)
+    """Poll until the action succeeds and return its final state (see ``client.actions.wait``)."""
 
     @property
     def done(self) -> bool:
         """Whether the action has ended, in success or in error."""
         return self.status != "running"
-
-    @overload
-    def wait(
-        self: "Action[Sync]",
-        *,
-        timeout: float | None = None,
-        on_progress: Callable[["Action[Any]"], Any] | None = None,
-    ) -> "Action[Sync]": ...
-    @overload
-    def wait(
-        self: "Action[Async]",
-        *,
-        timeout: float | None = None,
-        on_progress: Callable[["Action[Any]"], Any] | None = None,
-    ) -> Coroutine[Any, Any, "Action[Async]"]: ...
-    def wait(
-        self,
-        *,
-        timeout: float | None = None,
-        on_progress: Callable[["Action[Any]"], Any] | None = None,
-    ) -> Any:
-        """Poll until the action succeeds and return its final state.
-
-        Args:
-            timeout: Seconds to wait at most; the client's poll policy decides when ``None``.
-            on_progress: Called with the fresh action whenever its progress or status changes.
-
-        Raises:
-            ActionFailed: The action ended with status ``error``.
-            ActionTimeout: The action was still running after ``timeout`` seconds.
-        """
-        return self._client().actions.wait(self, timeout=timeout, on_progress=on_progress)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Call",
     "Endpoint",
+    "Job",
     "HasId",
     "Paged",
     "Ref",
@@ -150,12 +151,19 @@ def query(**params: Any) -> tuple[tuple[str, str], ...]:
 # --- calls --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Call(Generic[TS, TA]):
-    """One request to make and how to read its reply.
+class Job(Generic[TS, TA]):
+    """Something a session runs for a resource manager: a :class:`Call`, or a wait.
 
     The two type parameters are the result's type for the sync client and for
     the async client (``Server`` and ``Server[Async]``, say).
+    """
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Job[TS, TA]):
+    """One request to make and how to read its reply.
 
     Attributes:
         method: HTTP method.
@@ -183,7 +191,9 @@ class Call(Generic[TS, TA]):
 
     def at_page(self, page: int, per_page: int | None = None) -> Self:
         """The same call asking for another page (and page size)."""
-        params = [(k, v) for k, v in self.params if k != "page" and (per_page is None or k != "per_page")]
+        params = [
+            (k, v) for k, v in self.params if k != "page" and (per_page is None or k != "per_page")
+        ]
         params.append(("page", str(page)))
         if per_page is not None:
             params.append(("per_page", str(per_page)))
@@ -206,7 +216,7 @@ class Endpoint(Generic[P, TS, TA]):
             such as ``get_by_name`` that reuse another operation.
     """
 
-    def __init__(self, build: Callable[P, Call[TS, TA]], operation_id: str | None = None) -> None:
+    def __init__(self, build: Callable[P, Job[TS, TA]], operation_id: str | None = None) -> None:
         self.build = build
         self.name = build.__name__
         self.__doc__ = build.__doc__
@@ -230,7 +240,9 @@ class Endpoint(Generic[P, TS, TA]):
     @overload
     def __get__(self, obj: Resource[Sync], owner: type) -> Callable[P, TS]: ...
     @overload
-    def __get__(self, obj: Resource[Async], owner: type) -> Callable[P, Coroutine[Any, Any, TA]]: ...
+    def __get__(
+        self, obj: Resource[Async], owner: type
+    ) -> Callable[P, Coroutine[Any, Any, TA]]: ...
     def __get__(self, obj: Resource[Any] | None, owner: type) -> Any:
         if obj is None:
             return self

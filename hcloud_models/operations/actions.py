@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
 
 from .._modes import Async
 from ..models.actions import Action
 from ..models.page import Page
-from ._call import Call, Ref, id_of, list_query, page_of, query, unwrap
+from ._call import Call, Job, Ref, id_of, list_query, page_of, query, unwrap
 
-__all__ = ["ACTION", "ACTIONS", "ActionStatus", "FamilyActions", "get", "list_by_ids"]
+__all__ = [
+    "ACTION",
+    "ACTIONS",
+    "ActionStatus",
+    "FamilyActions",
+    "ProgressCallback",
+    "WaitFor",
+    "get",
+    "list_by_ids",
+    "wait",
+    "wait_all",
+]
 
 ACTION = unwrap("action", Action)
 """Reader of replies holding one action under ``"action"``."""
@@ -38,6 +50,8 @@ def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]
 
 
 ActionStatus = Literal["running", "success", "error"]
+TS = TypeVar("TS")
+TA = TypeVar("TA")
 
 
 class FamilyActions:
@@ -124,3 +138,70 @@ class FamilyActions:
             action: The action, or its id.
         """
         return Call("GET", f"/{self.family}/actions/{id_of(action)}", ACTION)
+
+
+ProgressCallback = Callable[[Action[Any]], Any]
+"""Called with an action each time its progress or status changes while waiting."""
+
+
+@dataclass(frozen=True)
+class WaitFor(Job[TS, TA]):
+    """A wait for actions to finish, run by the session like a call.
+
+    Attributes:
+        actions: The actions to follow, in the order results are returned.
+        timeout: Seconds to wait at most; ``None`` leaves it to the poll policy.
+        on_progress: Called with an action whenever its progress or status changes.
+        single: Return the one action instead of a list.
+    """
+
+    actions: tuple[Action[Any], ...]
+    timeout: float | None = None
+    on_progress: ProgressCallback | None = None
+    single: bool = False
+
+
+def wait(
+    action: Action[Any],
+    /,
+    *,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> WaitFor[Action, Action[Async]]:
+    """Wait until an action succeeds and return it in its final state.
+
+    Args:
+        action: The action to follow.
+        timeout: Seconds to wait at most; the client's poll policy decides when ``None``.
+        on_progress: Called with the fresh action whenever its progress or status changes.
+
+    Raises:
+        ActionFailed: The action ended with status ``error``.
+        ActionTimeout: The action was still running after ``timeout`` seconds.
+    """
+    return WaitFor((action,), timeout, on_progress, single=True)
+
+
+def wait_all(
+    actions: Iterable[Action[Any]],
+    /,
+    *,
+    timeout: float | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> WaitFor[list[Action], list[Action[Async]]]:
+    """Wait until every action succeeds; each poll is one request for all of them.
+
+    Args:
+        actions: The actions to follow.
+        timeout: Seconds to wait at most; the client's poll policy decides when ``None``.
+        on_progress: Called with an action whenever its progress or status changes.
+
+    Returns:
+        The actions in their final state, in the order given.
+
+    Raises:
+        ActionFailed: One of the actions ended with status ``error`` (raised as
+            soon as it is seen; the others may still be running).
+        ActionTimeout: Some actions were still running after ``timeout`` seconds.
+    """
+    return WaitFor(tuple(actions), timeout, on_progress)
