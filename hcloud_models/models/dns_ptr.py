@@ -2,7 +2,8 @@
 
 import ipaddress
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
+from typing_extensions import Self
 
 from ._base import HcloudModel, Payload
 
@@ -31,13 +32,20 @@ class ChangeDnsPtr(Payload):
     """Body that sets or resets the reverse DNS entry of one public address.
 
     Used for servers, Floating IPs, Primary IPs and Load Balancers alike.
-    ``dns_ptr`` must always be given: a hostname sets the entry, ``None`` resets
-    it to the default (IPv4) or removes it (IPv6).  ``ip`` is checked to be a
+    A hostname in ``dns_ptr`` sets the entry; ``None`` (or leaving it out)
+    resets it to the default (IPv4) or removes it (IPv6), and is sent as an
+    explicit ``null``.  ``ip`` is checked to be a
     single IPv4 or IPv6 address.
     """
 
     ip: str
-    dns_ptr: str | None
+    dns_ptr: str | None = None
+
+    @model_validator(mode="after")
+    def _always_send_dns_ptr(self) -> Self:
+        # Leaving dns_ptr out means "reset"; say so explicitly on the wire.
+        self.model_fields_set.add("dns_ptr")
+        return self
 
     @field_validator("ip")
     @classmethod

@@ -1,7 +1,7 @@
 """Floating IPs: addresses that can be moved between servers."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Generic, Literal
 
 from pydantic import Field, StrictInt, StrictStr, ValidationInfo, field_validator
 
@@ -42,7 +42,7 @@ class FloatingIP(BoundModel[M]):
     type: Literal["ipv4", "ipv6"]
     server: int | None
     dns_ptr: list[DnsPtrEntry]
-    home_location: Location
+    home_location: Location[M]
     blocked: bool
     protection: Protection
     labels: dict[str, str]
@@ -59,15 +59,15 @@ class FloatingIP(BoundModel[M]):
     """Fetch the Floating IP again and return its current state (the object itself is unchanged)."""
 
 
-class CreateFloatingIPResult(HcloudModel):
+class CreateFloatingIPResult(HcloudModel, Generic[M]):
     """Reply to creating a Floating IP.
 
     ``action`` is the assignment to a server, and is ``None`` when the address
     was created without one.
     """
 
-    floating_ip: FloatingIP
-    action: Action | None = None
+    floating_ip: FloatingIP[M]
+    action: Action[M] | None = None
 
 
 class FloatingIPCreate(Payload):

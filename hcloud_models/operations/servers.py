@@ -79,7 +79,12 @@ def list_servers(
         per_page: Servers per page, 1 to 50 (the API's default is 25).
     """
     params = list_query(
-        name=name, label_selector=label_selector, status=status, sort=sort, page=page, per_page=per_page
+        name=name,
+        label_selector=label_selector,
+        status=status,
+        sort=sort,
+        page=page,
+        per_page=per_page,
     )
     return Call("GET", "/servers", SERVERS, params)
 
@@ -273,7 +278,9 @@ def enable_rescue(
         The action and the rescue system's root password.
     """
     body = ServerEnableRescue.build(payload, type=type, ssh_keys=ssh_keys)
-    return Call.with_payload("POST", _path(server, "enable_rescue"), whole(EnableRescueResult), body)
+    return Call.with_payload(
+        "POST", _path(server, "enable_rescue"), whole(EnableRescueResult), body
+    )
 
 
 def disable_rescue(server: Ref, /) -> Call[Action, Action[Async]]:

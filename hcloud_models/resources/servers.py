@@ -41,7 +41,9 @@ class ServersResource(Resource[M]):
     reset_password = Endpoint(ops.reset_password, "reset_server_password")
     request_console = Endpoint(ops.request_console, "request_server_console")
     add_to_placement_group = Endpoint(ops.add_to_placement_group, "add_server_to_placement_group")
-    remove_from_placement_group = Endpoint(ops.remove_from_placement_group, "remove_server_from_placement_group")
+    remove_from_placement_group = Endpoint(
+        ops.remove_from_placement_group, "remove_server_from_placement_group"
+    )
     attach_to_network = Endpoint(ops.attach_to_network, "attach_server_to_network")
     detach_from_network = Endpoint(ops.detach_from_network, "detach_server_from_network")
     change_alias_ips = Endpoint(ops.change_alias_ips, "change_server_alias_ips")

@@ -881,9 +881,10 @@ def test_change_dns_ptr_body() -> None:
     _validate(reset.to_dict(), schema)
 
 
-def test_change_dns_ptr_needs_ip_and_an_explicit_dns_ptr() -> None:
+def test_change_dns_ptr_needs_ip_and_sends_a_reset_as_explicit_null() -> None:
     _rejects(ChangeDnsPtr, {"dns_ptr": "x.example.com"}, "ip")
-    _rejects(ChangeDnsPtr, {"ip": "1.2.3.4"}, "dns_ptr")
+    assert ChangeDnsPtr.build({"ip": "1.2.3.4"}).to_json() == '{"ip":"1.2.3.4","dns_ptr":null}'
+    assert ChangeDnsPtr.build(ip="1.2.3.4").to_dict() == {"ip": "1.2.3.4", "dns_ptr": None}
 
 
 @pytest.mark.parametrize("ip", ["1.2.3", "2001:db8::/64", "server.example.com", ""])

@@ -1,0 +1,540 @@
+"""``client.floating_ips`` and bound Floating IPs: requests sent, replies read, payloads checked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.models import floating_ips as model_module
+from hcloud_models.models._base import Delegate, UnboundObjectError
+from hcloud_models.models.actions import Action
+from hcloud_models.models.floating_ips import CreateFloatingIPResult, FloatingIP
+from hcloud_models.models.page import Page
+from hcloud_models.operations import floating_ips as ops_module
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.floating_ips import FloatingIPsResource
+from tests import spec
+from tests.conftest import Api, Recorder
+
+
+def reply_to(recorder: Recorder, operation_id: str) -> Any:
+    """Queue the spec's example success reply of an operation (an empty 204 where documented)."""
+    _, _, op = spec.operations()[operation_id]
+    status = next(int(s) for s in op["responses"] if s.startswith("2"))
+    if status == 204:
+        recorder.reply(status=204)
+        return None
+    body = spec.example_reply(operation_id)
+    recorder.reply(body, status=status)
+    return body
+
+
+def assert_sent(
+    recorder: Recorder,
+    operation_id: str,
+    path: str,
+    query: list[tuple[str, str]] | None = None,
+    body: Any = None,
+) -> None:
+    """Exactly one request was sent, and it is the operation's, with this query and body."""
+    method, template, op = spec.operations()[operation_id]
+    assert len(recorder.requests) == 1
+    assert recorder.last.method == method
+    assert recorder.path() == path
+    assert re.fullmatch(re.sub(r"\{[^}]+\}", "[0-9]+", template), path)
+    assert recorder.query() == (query or [])
+    allowed = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
+    assert {name for name, _ in recorder.query()} <= allowed
+    assert recorder.body() == body
+    schema = spec.request_schema(operation_id)
+    if body is None:
+        assert not recorder.last.content
+    else:
+        assert schema is not None
+        spec.validate(body, schema)
+
+
+def assert_action(action: Any) -> None:
+    assert isinstance(action, Action)
+    assert action.id == 42
+    assert action.command == "start_resource"
+    assert action.is_bound
+
+
+# --- the Floating IP itself ---------------------------------------------------
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_floating_ips")
+    page = api.run(
+        lambda c: c.floating_ips.list(
+            name="web", label_selector="env=prod", sort=["created:desc", "id"], page=2, per_page=10
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_floating_ips",
+        "/floating_ips",
+        [
+            ("name", "web"),
+            ("label_selector", "env=prod"),
+            ("sort", "created:desc"),
+            ("sort", "id"),
+            ("page", "2"),
+            ("per_page", "10"),
+        ],
+    )
+    assert isinstance(page, Page)
+    assert len(page) == 1
+    fip = page[0]
+    assert isinstance(fip, FloatingIP)
+    assert fip.id == 42
+    assert fip.ip == "2001:db8::/64"
+    assert fip.is_bound
+
+
+def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
+    with pytest.raises(ValueError, match="per_page"):
+        api.run(lambda c: c.floating_ips.list(per_page=0))
+    assert recorder.requests == []
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    first = spec.example_reply("list_floating_ips")
+    second = spec.example_reply("list_floating_ips")
+    second["floating_ips"][0]["id"] = 43
+    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
+    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
+    recorder.reply(first)
+    recorder.reply(second)
+    fips = api.collect(lambda c: c.floating_ips.all())
+    assert [f.id for f in fips] == [42, 43]
+    assert all(isinstance(f, FloatingIP) and f.is_bound for f in fips)
+    assert len(recorder.requests) == 2
+    assert recorder.query(0) == [("per_page", "50")]
+    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
+
+
+def test_get(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_floating_ip")
+    fip = api.run(lambda c: c.floating_ips.get(42))
+    assert_sent(recorder, "get_floating_ip", "/floating_ips/42")
+    assert isinstance(fip, FloatingIP)
+    assert fip.type == "ipv6"
+    assert fip.server == 42
+    assert fip.home_location.name == "fsn1"
+    assert fip.dns_ptr[0].dns_ptr == "server.example.com"
+    assert fip.is_bound
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_floating_ips")
+    fip = api.run(lambda c: c.floating_ips.get_by_name("my-resource"))
+    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "my-resource")])
+    assert isinstance(fip, FloatingIP)
+    assert fip.id == 42
+    assert fip.is_bound
+
+
+def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
+    recorder.reply({"floating_ips": []})
+    assert api.run(lambda c: c.floating_ips.get_by_name("missing")) is None
+    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "missing")])
+
+
+def test_create_in_a_location(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("create_floating_ip")
+    reply["action"] = None
+    recorder.reply(reply, status=201)
+    result = api.run(
+        lambda c: c.floating_ips.create(
+            type="ipv4",
+            home_location="fsn1",
+            name="web",
+            description="front door",
+            labels={"env": "prod"},
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_floating_ip",
+        "/floating_ips",
+        body={
+            "type": "ipv4",
+            "home_location": "fsn1",
+            "name": "web",
+            "description": "front door",
+            "labels": {"env": "prod"},
+        },
+    )
+    assert isinstance(result, CreateFloatingIPResult)
+    assert isinstance(result.floating_ip, FloatingIP)
+    assert result.floating_ip.id == 42
+    assert result.floating_ip.is_bound
+    assert result.action is None
+
+
+def test_create_assigned_to_a_server_object(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_floating_ip")
+    result = api.run(lambda c: c.floating_ips.create(type="ipv6", server=SimpleNamespace(id=7)))
+    assert_sent(recorder, "create_floating_ip", "/floating_ips", body={"type": "ipv6", "server": 7})
+    assert isinstance(result, CreateFloatingIPResult)
+    assert result.floating_ip.is_bound
+    assert_action(result.action)
+
+
+def test_create_from_a_kebab_case_mapping(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_floating_ip")
+    api.run(lambda c: c.floating_ips.create({"home-location": "fsn1", "type": "ipv4"}))
+    assert_sent(
+        recorder,
+        "create_floating_ip",
+        "/floating_ips",
+        body={"home_location": "fsn1", "type": "ipv4"},
+    )
+
+
+def test_create_keywords_win_over_the_mapping(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_floating_ip")
+    api.run(lambda c: c.floating_ips.create({"home-location": "fsn1", "type": "ipv4"}, type="ipv6"))
+    assert recorder.body() == {"home_location": "fsn1", "type": "ipv6"}
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_floating_ip")
+    fip = api.run(lambda c: c.floating_ips.update(42, name="web-2", description="moved", labels={}))
+    assert_sent(
+        recorder,
+        "update_floating_ip",
+        "/floating_ips/42",
+        body={"name": "web-2", "description": "moved", "labels": {}},
+    )
+    assert isinstance(fip, FloatingIP)
+    assert fip.id == 42
+    assert fip.is_bound
+
+
+def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_floating_ip")
+    assert api.run(lambda c: c.floating_ips.delete(42)) is None
+    assert_sent(recorder, "delete_floating_ip", "/floating_ips/42")
+
+
+# --- Floating IP actions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "server",
+    [
+        pytest.param(7, id="id"),
+        pytest.param(SimpleNamespace(id=7), id="object"),
+        pytest.param({"server": 7}, id="mapping"),
+    ],
+)
+def test_assign(api: Api, recorder: Recorder, server: Any) -> None:
+    reply_to(recorder, "assign_floating_ip")
+    action = api.run(lambda c: c.floating_ips.assign(42, server))
+    assert_sent(
+        recorder, "assign_floating_ip", "/floating_ips/42/actions/assign", body={"server": 7}
+    )
+    assert_action(action)
+
+
+def test_assign_to_a_server_from_the_client(api: Api, recorder: Recorder) -> None:
+    server_reply = spec.example_reply("get_server")
+    server_reply["server"]["id"] = 7
+    recorder.reply(server_reply)
+    server = api.run(lambda c: c.servers.get(7))
+    recorder.requests.clear()
+    reply_to(recorder, "assign_floating_ip")
+    action = api.run(lambda c: c.floating_ips.assign(42, server))
+    assert_sent(
+        recorder, "assign_floating_ip", "/floating_ips/42/actions/assign", body={"server": 7}
+    )
+    assert_action(action)
+
+
+def test_assign_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> None:
+    with pytest.raises(TypeError):
+        api.run(lambda c: c.floating_ips.assign(42, "my-server"))
+    assert recorder.requests == []
+
+
+def test_unassign(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "unassign_floating_ip")
+    action = api.run(lambda c: c.floating_ips.unassign(42))
+    assert_sent(recorder, "unassign_floating_ip", "/floating_ips/42/actions/unassign")
+    assert_action(action)
+
+
+def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_floating_ip_dns_ptr")
+    action = api.run(
+        lambda c: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="web.example.com")
+    )
+    assert_sent(
+        recorder,
+        "change_floating_ip_dns_ptr",
+        "/floating_ips/42/actions/change_dns_ptr",
+        body={"ip": "2001:db8::1", "dns_ptr": "web.example.com"},
+    )
+    assert_action(action)
+
+
+def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_floating_ip_dns_ptr")
+    api.run(lambda c: c.floating_ips.change_dns_ptr(42, {"ip": "192.0.2.1", "dns-ptr": None}))
+    assert_sent(
+        recorder,
+        "change_floating_ip_dns_ptr",
+        "/floating_ips/42/actions/change_dns_ptr",
+        body={"ip": "192.0.2.1", "dns_ptr": None},
+    )
+
+
+def test_change_protection(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_floating_ip_protection")
+    action = api.run(lambda c: c.floating_ips.change_protection(42, delete=True))
+    assert_sent(
+        recorder,
+        "change_floating_ip_protection",
+        "/floating_ips/42/actions/change_protection",
+        body={"delete": True},
+    )
+    assert_action(action)
+
+
+def test_actions_of_one_floating_ip(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_floating_ip_actions")
+    page = api.run(lambda c: c.floating_ips.actions(42, sort=["started:desc"], page=1))
+    assert_sent(
+        recorder,
+        "list_floating_ip_actions",
+        "/floating_ips/42/actions",
+        [("sort", "started:desc"), ("page", "1")],
+    )
+    assert isinstance(page, Page)
+    assert_action(page[0])
+
+
+def test_list_actions(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_floating_ips_actions")
+    page = api.run(lambda c: c.floating_ips.list_actions(id=5, status="running"))
+    assert_sent(
+        recorder,
+        "list_floating_ips_actions",
+        "/floating_ips/actions",
+        [("id", "5"), ("status", "running")],
+    )
+    assert_action(page[0])
+
+
+def test_get_action(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_floating_ips_action")
+    action = api.run(lambda c: c.floating_ips.get_action(7))
+    assert_sent(recorder, "get_floating_ips_action", "/floating_ips/actions/7")
+    assert_action(action)
+
+
+def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_floating_ip_action")
+    with pytest.warns(DeprecationWarning, match="get_action"):
+        action = api.run(lambda c: c.floating_ips.get_action_of(42, 7))
+    assert_sent(recorder, "get_floating_ip_action", "/floating_ips/42/actions/7")
+    assert_action(action)
+
+
+# --- payload rules are checked before sending ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(
+            lambda c: c.floating_ips.create(type="ipv5", home_location="fsn1"), "type", id="ipv5"
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.create(home_location="fsn1"), "type", id="type-missing"
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.create(type="ipv4"),
+            "home_location",
+            id="neither-server-nor-home-location",
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.create(
+                type="ipv4", home_location="fsn1", labels={"hetzner.cloud/x": "y"}
+            ),
+            "labels",
+            id="reserved-label-prefix",
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.update(42, labels={"hetzner.cloud/x": "y"}),
+            "labels",
+            id="update-reserved-label-prefix",
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.create({"type": "ipv4", "location": "fsn1"}),
+            "location",
+            id="unknown-key",
+        ),
+        pytest.param(lambda c: c.floating_ips.assign(42, {}), "server", id="assign-no-server"),
+        pytest.param(
+            lambda c: c.floating_ips.change_dns_ptr(42, dns_ptr="web.example.com"),
+            "ip",
+            id="dns-ptr-no-ip",
+        ),
+        pytest.param(
+            lambda c: c.floating_ips.change_protection(42), "delete", id="protection-no-delete"
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    assert any(field in error["loc"] for error in caught.value.errors())
+    assert recorder.requests == []
+
+
+# --- bound Floating IPs -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_floating_ip",
+            lambda c, f: c.floating_ips.update(42, description="x"),
+            lambda c, f: f.update(description="x"),
+            id="update",
+        ),
+        pytest.param(
+            "delete_floating_ip",
+            lambda c, f: c.floating_ips.delete(42),
+            lambda c, f: f.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "assign_floating_ip",
+            lambda c, f: c.floating_ips.assign(42, 7),
+            lambda c, f: f.assign(SimpleNamespace(id=7)),
+            id="assign",
+        ),
+        pytest.param(
+            "unassign_floating_ip",
+            lambda c, f: c.floating_ips.unassign(42),
+            lambda c, f: f.unassign(),
+            id="unassign",
+        ),
+        pytest.param(
+            "change_floating_ip_dns_ptr",
+            lambda c, f: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
+            lambda c, f: f.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
+            id="change_dns_ptr",
+        ),
+        pytest.param(
+            "change_floating_ip_protection",
+            lambda c, f: c.floating_ips.change_protection(42, delete=False),
+            lambda c, f: f.change_protection(delete=False),
+            id="change_protection",
+        ),
+        pytest.param(
+            "list_floating_ip_actions",
+            lambda c, f: c.floating_ips.actions(42, per_page=3),
+            lambda c, f: f.actions(per_page=3),
+            id="actions",
+        ),
+        pytest.param(
+            "get_floating_ip",
+            lambda c, f: c.floating_ips.get(42),
+            lambda c, f: f.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    reply_to(recorder, "get_floating_ip")
+    fip = api.run(lambda c: c.floating_ips.get(42))
+    reply_to(recorder, operation_id)
+    expected = api.run(lambda c: direct(c, fip))
+    reply_to(recorder, operation_id)
+    result = api.run(lambda c: bound(c, fip))
+    assert len(recorder.requests) == 3
+    first, second = recorder.requests[1], recorder.requests[2]
+    assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
+    assert result == expected
+    if isinstance(result, Page):
+        assert all(item.is_bound for item in result)
+    elif result is not None:
+        assert result.is_bound
+
+
+def test_unbound_floating_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
+    fip = FloatingIP.model_validate(spec.example_reply("get_floating_ip")["floating_ip"])
+    assert not fip.is_bound
+    with pytest.raises(UnboundObjectError):
+        fip.unassign()
+    assert recorder.requests == []
+
+
+def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The delegates name their build function through a module imported for type
+    # checking only; provide it so that the lambdas can be evaluated here.
+    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
+    delegates = {name: d for name, d in vars(FloatingIP).items() if isinstance(d, Delegate)}
+    assert set(delegates) == {
+        "update",
+        "delete",
+        "assign",
+        "unassign",
+        "change_dns_ptr",
+        "change_protection",
+        "actions",
+        "reload",
+    }
+    for name, d in delegates.items():
+        assert d.name == ("get" if name == "reload" else name)
+        endpoint = vars(FloatingIPsResource)[d.name]
+        assert isinstance(endpoint, Endpoint)
+        assert endpoint.build == d.target()
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(FloatingIPsResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    assert ids == {
+        "list": "list_floating_ips",
+        "get": "get_floating_ip",
+        "get_by_name": None,
+        "create": "create_floating_ip",
+        "update": "update_floating_ip",
+        "delete": "delete_floating_ip",
+        "assign": "assign_floating_ip",
+        "unassign": "unassign_floating_ip",
+        "change_dns_ptr": "change_floating_ip_dns_ptr",
+        "change_protection": "change_floating_ip_protection",
+        "actions": "list_floating_ip_actions",
+        "get_action_of": "get_floating_ip_action",
+        "list_actions": "list_floating_ips_actions",
+        "get_action": "get_floating_ips_action",
+    }
+    family = {
+        o for o, (_, path, _) in spec.operations().items() if path.startswith("/floating_ips")
+    }
+    assert set(ids.values()) - {None} == family
