@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic
 
 import httpx
 from typing_extensions import Self, TypeVar
 
-from ._modes import M, Async, Sync
+from ._modes import Async, M, Sync
 from ._polling import PollPolicy
 from ._retry import RetryPolicy
 from ._session import AsyncSession, SyncSession
@@ -37,6 +38,8 @@ DEFAULT_ENDPOINT = "https://api.hetzner.cloud/v1"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Per-request timeout: 10 s to connect, 30 s for each other phase."""
 
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+T = TypeVar("T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 S = TypeVar("S", SyncSession, AsyncSession)
 
 
@@ -60,8 +63,8 @@ def _user_agent(application: str | None) -> str:
     return f"{application} {own}" if application else own
 
 
-class _ClientBase(Generic[S, M]):
-    """Construction and resource managers shared by both clients."""
+class _ClientBase(Generic[H, T, S, M]):
+    """Construction and resource managers shared by both clients (see :class:`Client`)."""
 
     actions: ActionsResource[M]
     """Actions of every kind; waiting for them."""
@@ -84,26 +87,33 @@ class _ClientBase(Generic[S, M]):
     pricing: PricingResource[M]
     """Prices of every product."""
 
+    _http_class: type[H]
+    _session_class: type[S]
     _session: S
 
     def __init__(
         self,
-        token: str | None,
+        token: str | None = None,
         *,
-        endpoint: str,
-        retry: RetryPolicy | None,
-        poll: PollPolicy | None,
-        application: str | None,
-        http: Any,
-        session_class: type[S],
+        endpoint: str = DEFAULT_ENDPOINT,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        poll: PollPolicy | None = None,
+        transport: T | None = None,
+        http_client: H | None = None,
+        application: str | None = None,
     ) -> None:
         headers = {
             "Authorization": f"Bearer {_resolve_token(token)}",
             "User-Agent": _user_agent(application),
             "Accept": "application/json",
         }
+        # The pairing of client, transport and session classes is fixed by each subclass.
+        make_http: Callable[..., H] = self._http_class
+        make_session: Callable[..., S] = self._session_class
+        http = http_client or make_http(timeout=timeout, transport=transport)
         self.endpoint = endpoint.rstrip("/")
-        self._session = session_class(
+        self._session = make_session(
             owner=self,
             http=http,
             endpoint=self.endpoint,
@@ -134,7 +144,7 @@ class _ClientBase(Generic[S, M]):
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
 
 
-class Client(_ClientBase[SyncSession, Sync]):
+class Client(_ClientBase[httpx.Client, httpx.BaseTransport, SyncSession, Sync]):
     """A blocking client of the Hetzner Cloud API.
 
     Args:
@@ -154,8 +164,8 @@ class Client(_ClientBase[SyncSession, Sync]):
             turns retries off.
         poll: How actions are polled while waiting (see :class:`~hcloud_models.PollPolicy`).
         transport: An httpx transport, e.g. ``httpx.MockTransport`` in tests.
-        http_client: A ready ``httpx.Client`` to use instead of a new one; its
-            own settings (timeout, transport) then apply.  It is closed with this client.
+        http_client: A ready httpx client to use instead of a new one; its own
+            settings (timeout, transport) then apply.  It is closed with this client.
         application: ``"name/version"`` of your application, sent in the User-Agent.
 
     Use it as a context manager, or call :meth:`close`, to release connections::
@@ -164,28 +174,8 @@ class Client(_ClientBase[SyncSession, Sync]):
             server = client.servers.get_by_name("web-1")
     """
 
-    def __init__(
-        self,
-        token: str | None = None,
-        *,
-        endpoint: str = DEFAULT_ENDPOINT,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        poll: PollPolicy | None = None,
-        transport: httpx.BaseTransport | None = None,
-        http_client: httpx.Client | None = None,
-        application: str | None = None,
-    ) -> None:
-        http = http_client or httpx.Client(timeout=timeout, transport=transport)
-        super().__init__(
-            token,
-            endpoint=endpoint,
-            retry=retry,
-            poll=poll,
-            application=application,
-            http=http,
-            session_class=SyncSession,
-        )
+    _http_class = httpx.Client
+    _session_class = SyncSession
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -203,7 +193,7 @@ class Client(_ClientBase[SyncSession, Sync]):
         self.close()
 
 
-class AsyncClient(_ClientBase[AsyncSession, Async]):
+class AsyncClient(_ClientBase[httpx.AsyncClient, httpx.AsyncBaseTransport, AsyncSession, Async]):
     """An asyncio client of the Hetzner Cloud API.
 
     Takes the same arguments as :class:`Client` (``transport`` is an
@@ -216,28 +206,8 @@ class AsyncClient(_ClientBase[AsyncSession, Async]):
             await (await server.power_off()).wait()
     """
 
-    def __init__(
-        self,
-        token: str | None = None,
-        *,
-        endpoint: str = DEFAULT_ENDPOINT,
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        poll: PollPolicy | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        application: str | None = None,
-    ) -> None:
-        http = http_client or httpx.AsyncClient(timeout=timeout, transport=transport)
-        super().__init__(
-            token,
-            endpoint=endpoint,
-            retry=retry,
-            poll=poll,
-            application=application,
-            http=http,
-            session_class=AsyncSession,
-        )
+    _http_class = httpx.AsyncClient
+    _session_class = AsyncSession
 
     async def close(self) -> None:
         """Close the connection pool."""
