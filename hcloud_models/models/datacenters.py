@@ -1,10 +1,13 @@
 """Datacenters: the individual data centers inside a location."""
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel
+from ._base import BoundModel, HcloudModel, delegate
 from .locations import Location
+
+if TYPE_CHECKING:
+    from ..operations import datacenters as ops
 
 __all__ = ["Datacenter", "DatacenterServerTypes"]
 
@@ -31,3 +34,6 @@ class Datacenter(BoundModel[M]):
     description: str
     location: Location[M]
     server_types: DatacenterServerTypes
+
+    reload = delegate(lambda: ops.get_datacenter, "get")
+    """Fetch the datacenter again and return its current state (the object itself is unchanged)."""

@@ -1,10 +1,13 @@
 """ISOs: installation images that can be attached to a server's virtual drive."""
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel
+from ._base import BoundModel, delegate
 from .common import DeprecationInfo
+
+if TYPE_CHECKING:
+    from ..operations import isos as ops
 
 __all__ = ["ISO"]
 
@@ -23,3 +26,6 @@ class ISO(BoundModel[M]):
     type: Literal["public", "private"] | None
     deprecation: DeprecationInfo | None
     architecture: Literal["x86", "arm"] | None
+
+    reload = delegate(lambda: ops.get_iso, "get")
+    """Fetch the ISO again and return its current state (the object itself is unchanged)."""

@@ -1,9 +1,12 @@
 """Locations: the sites where Hetzner Cloud runs its data centers."""
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .._modes import M
-from ._base import BoundModel
+from ._base import BoundModel, delegate
+
+if TYPE_CHECKING:
+    from ..operations import locations as ops
 
 __all__ = ["Location"]
 
@@ -21,3 +24,6 @@ class Location(BoundModel[M]):
     latitude: float
     longitude: float
     network_zone: str
+
+    reload = delegate(lambda: ops.get_location, "get")
+    """Fetch the location again and return its current state (the object itself is unchanged)."""

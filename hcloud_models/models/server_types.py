@@ -1,10 +1,13 @@
 """Server types: the sizes and kinds of servers that can be created."""
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel
+from ._base import BoundModel, HcloudModel, delegate
 from .common import DeprecationInfo, Price
+
+if TYPE_CHECKING:
+    from ..operations import server_types as ops
 
 __all__ = ["ServerType", "ServerTypeLocation", "ServerTypePrice"]
 
@@ -56,3 +59,6 @@ class ServerType(BoundModel[M]):
     architecture: Literal["x86", "arm"]
     deprecation: DeprecationInfo | None = None
     locations: list[ServerTypeLocation]
+
+    reload = delegate(lambda: ops.get_server_type, "get")
+    """Fetch the server type again and return its current state (the object itself is unchanged)."""
