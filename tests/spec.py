@@ -79,6 +79,8 @@ def example(schema: dict[str, Any]) -> Any:
             return copy.deepcopy(schema.get("example", {}))
         return {name: example(sub) for name, sub in props.items()}
     if kind == "array":
+        if "prefixItems" in schema:
+            return [example(item) for item in schema["prefixItems"]]
         return [example(schema.get("items", {}))]
     if kind == "integer":
         return 42

@@ -176,8 +176,12 @@ def get_server_metrics(
         step: Seconds between two samples; the API picks one when ``None``.
 
     Raises:
-        ValueError: ``end`` is not after ``start``, or ``step`` is not positive.
+        ValueError: ``start`` or ``end`` lacks a timezone, ``end`` is not after
+            ``start``, or ``step`` is not positive.
     """
+    for name, moment in (("start", start), ("end", end)):
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"{name} must be timezone-aware, e.g. datetime.now(timezone.utc)")
     if end <= start:
         raise ValueError(f"end ({end.isoformat()}) must be after start ({start.isoformat()})")
     if step is not None and step < 1:
