@@ -87,17 +87,8 @@ class ServerTypePricing(HcloudModel):
     prices: list[ServerTypePrice]
 
 
-class LoadBalancerTypePrice(HcloudModel):
-    """What a load balancer type costs in one location, including its traffic allowance.
-
-    ``location`` is the location's name; ``included_traffic`` is in bytes per month.
-    """
-
-    location: str
-    price_hourly: Price
-    price_monthly: Price
-    included_traffic: int
-    price_per_tb_traffic: Price
+LoadBalancerTypePrice = ServerTypePrice
+"""What a load balancer type costs in one location: the same shape as a server type's price."""
 
 
 class LoadBalancerTypePricing(HcloudModel):

@@ -13,7 +13,7 @@ __all__ = ["ServerType", "ServerTypeLocation", "ServerTypePrice"]
 
 
 class ServerTypePrice(HcloudModel):
-    """What a server type costs in one location, including its traffic allowance.
+    """What a server or load balancer type costs in one location, with its traffic allowance.
 
     ``location`` is the location's name; ``included_traffic`` is in bytes per month.
     """
