@@ -13,18 +13,23 @@ from typing import Any
 from typing_extensions import assert_type
 
 from hcloud_models import (
+    ISO,
     Action,
     Async,
     AsyncClient,
     Client,
     CreateFloatingIPResult,
+    Datacenter,
+    EnableRescueResult,
     FloatingIP,
+    Image,
     Location,
     Page,
     Pricing,
     Server,
     ServerCreate,
     ServerType,
+    SSHKey,
     Sync,
 )
 from hcloud_models.models.servers import CreateServerResult, ServerMetrics
@@ -86,3 +91,40 @@ async def async_usage(client: AsyncClient) -> None:
     assert_type(created, CreateFloatingIPResult[Async])
     assert_type(created.floating_ip, FloatingIP[Async])
     assert_type(await created.floating_ip.assign(server), Action[Async])
+
+
+def every_family_sync(client: Client) -> None:
+    assert_type(client.images.get(1), Image)
+    assert_type(client.images.all(type="snapshot"), Iterator[Image])
+    assert_type(client.images.get(1).change_protection(delete=True), Action)
+    assert_type(client.images.delete(1), None)
+    assert_type(client.floating_ips.get(1).assign(7), Action)
+    assert_type(client.floating_ips.get_by_name("ip"), FloatingIP | None)
+    assert_type(client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA"), SSHKey)
+    assert_type(client.ssh_keys.get(1).update(name="k2"), SSHKey)
+    assert_type(client.isos.get(1), ISO)
+    assert_type(client.server_types.get_by_name("cx22"), ServerType | None)
+    assert_type(client.datacenters.list(), Page[Datacenter])
+    assert_type(client.locations.all(), Iterator[Location])
+    assert_type(client.actions.list_by_ids([1, 2]), Page[Action])
+    assert_type(client.servers.actions(1, status="running"), Page[Action])
+    assert_type(client.servers.get(1).enable_rescue(), EnableRescueResult)
+    assert_type(client.servers.get(1).create_image(type="snapshot").image, Image)
+
+
+async def every_family_async(client: AsyncClient) -> None:
+    assert_type(await client.images.get(1), Image[Async])
+    assert_type(await client.images.delete(1), None)
+    image = await client.images.get(1)
+    assert_type(await image.update(description="x"), Image[Async])
+    assert_type(await client.floating_ips.get_by_name("ip"), FloatingIP[Async] | None)
+    key = await client.ssh_keys.get(1)
+    assert_type(await key.reload(), SSHKey[Async])
+    assert_type(await client.isos.get(1), ISO[Async])
+    assert_type(await client.server_types.get(1), ServerType[Async])
+    assert_type(await client.datacenters.get(1), Datacenter[Async])
+    assert_type(await client.locations.get_by_name("fsn1"), Location[Async] | None)
+    assert_type(await client.pricing.get(), Pricing)
+    rescue = await (await client.servers.get(1)).enable_rescue()
+    assert_type(rescue, EnableRescueResult[Async])
+    assert_type(rescue.action, Action[Async])
