@@ -9,33 +9,27 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
             print(server.name, server.status)
 """
 
-from ._client import DEFAULT_ENDPOINT, AsyncClient, Client, ConfigurationError
+from ._client import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, AsyncClient, Client, ConfigurationError
 from ._modes import Async, Sync
 from ._polling import PollPolicy
 from ._retry import RetryPolicy
 from ._version import __version__
-from .errors import (
-    ActionFailed,
-    ActionTimeout,
-    APIError,
-    HcloudError,
-)
+from .errors import *  # noqa: F403 - every exception is part of the public surface
+from .errors import __all__ as _errors_all
 from .models import *  # noqa: F403 - the models are the package's vocabulary
 from .models import __all__ as _models_all
 
 __all__ = [
     "DEFAULT_ENDPOINT",
-    "APIError",
-    "ActionFailed",
-    "ActionTimeout",
+    "DEFAULT_TIMEOUT",
     "Async",
     "AsyncClient",
     "Client",
     "ConfigurationError",
-    "HcloudError",
     "PollPolicy",
     "RetryPolicy",
     "Sync",
     "__version__",
+    *_errors_all,
     *_models_all,
 ]

@@ -45,6 +45,7 @@ __all__ = [
     "TransportError",
     "UnauthorizedError",
     "UnavailableError",
+    "UnboundObjectError",
     "UniquenessError",
     "UnsupportedError",
     "error_class_for",
@@ -53,6 +54,14 @@ __all__ = [
 
 class HcloudError(Exception):
     """Root of every exception raised by hcloud_models."""
+
+
+class UnboundObjectError(HcloudError):
+    """A method that needs the API was called on an object that no client returned.
+
+    Objects built by hand (``Server.model_validate(data)``) or unpickled carry
+    data only; fetch them through a client to call their methods.
+    """
 
 
 class APIError(HcloudError):

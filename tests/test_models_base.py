@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from hcloud_models import Action, Location
-from hcloud_models.models import UnboundObjectError
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models._base import Payload, bind
 from tests import spec
 from tests.conftest import Api

@@ -11,7 +11,6 @@ from ._base import (
     Labels,
     LabelSelector,
     Payload,
-    UnboundObjectError,
 )
 from .actions import (
     Action,
@@ -201,6 +200,5 @@ __all__ = [
     "ServerTypePricing",
     "ServerUpdate",
     "USER_DATA_MAX_BYTES",
-    "UnboundObjectError",
     "VolumePricing",
 ]

@@ -27,6 +27,7 @@ from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict
 from typing_extensions import ParamSpec, Self
 
 from .._modes import Async, M, Sync
+from ..errors import UnboundObjectError
 
 if TYPE_CHECKING:
     from ..operations._call import Job
@@ -38,7 +39,6 @@ __all__ = [
     "LabelSelector",
     "Labels",
     "Payload",
-    "UnboundObjectError",
     "bind",
     "delegate",
     "to_kebab",
@@ -85,14 +85,15 @@ class Delegate(Generic[P, TS, TA]):
     def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
         if obj is None:
             return self
-        resource = getattr(obj._client(), obj._resource)
-        method = getattr(resource, self.name)
+        name = self.name
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            return method(obj, *args, **kwargs)
+            # Looked up at call time, so hasattr() and help() work on unbound objects too.
+            resource = getattr(obj._client(), obj._resource)
+            return getattr(resource, name)(obj, *args, **kwargs)
 
-        call.__name__ = self.name
-        call.__doc__ = getattr(method, "__doc__", None)
+        call.__name__ = name
+        call.__qualname__ = f"{owner.__name__}.{name}"
         return call
 
 
@@ -136,10 +137,6 @@ class HcloudModel(BaseModel):
         names) are kept as they are.
         """
         return self.model_dump(mode="json", by_alias=True, exclude_unset=isinstance(self, Payload))
-
-
-class UnboundObjectError(RuntimeError):
-    """Raised when a method that needs the API is called on an object no client returned."""
 
 
 class BoundModel(HcloudModel, Generic[M]):

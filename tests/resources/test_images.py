@@ -10,8 +10,9 @@ from typing import Any
 import pydantic
 import pytest
 
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models import images as model_module
-from hcloud_models.models._base import Delegate, UnboundObjectError
+from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page

@@ -9,8 +9,9 @@ from typing import Any
 import pydantic
 import pytest
 
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models import ssh_keys as model_module
-from hcloud_models.models._base import Delegate, UnboundObjectError
+from hcloud_models.models._base import Delegate
 from hcloud_models.models.page import Page
 from hcloud_models.models.ssh_keys import SSHKey
 from hcloud_models.operations import ssh_keys as ops_module
