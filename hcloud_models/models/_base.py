@@ -197,37 +197,42 @@ def bind(value: Any, client: Any) -> Any:
     """Attach ``client`` to ``value`` and to the bound objects it holds; return ``value``.
 
     Walks bound models, plain models (results holding an object and its action)
-    and sequences (lists, pages) of either.  Used by the session on every parsed reply.
+    and sequences (lists, pages) of either, descending only into fields that can
+    hold a bound model.  Used by the session on every parsed reply.
     """
     if isinstance(value, BaseModel):
         if isinstance(value, BoundModel):
             object.__setattr__(value, "__pydantic_private__", {"client": client})
-        for name in _nested_model_fields(type(value)):
-            bind(value.__dict__.get(name), client)
+        fields = value.__dict__
+        for name in _fields_holding_bound_models(type(value)):
+            bind(fields.get(name), client)
     elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
         for item in value:
             bind(item, client)
     return value
 
 
-_NESTED_CACHE: dict[type[BaseModel], tuple[str, ...]] = {}
+_BOUND_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
-def _nested_model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
-    """Names of the fields of ``cls`` that may hold models (computed once per class)."""
-    names = _NESTED_CACHE.get(cls)
+def _fields_holding_bound_models(cls: type[BaseModel]) -> tuple[str, ...]:
+    """Names of the fields of ``cls`` through which a bound model can be reached (cached)."""
+    names = _BOUND_FIELDS.get(cls)
     if names is None:
+        _BOUND_FIELDS[cls] = ()  # guards against models that contain themselves
         names = tuple(
-            name for name, field in cls.model_fields.items() if _may_hold_model(field.annotation)
+            name
+            for name, field in cls.model_fields.items()
+            if _reaches_bound_model(field.annotation)
         )
-        _NESTED_CACHE[cls] = names
+        _BOUND_FIELDS[cls] = names
     return names
 
 
-def _may_hold_model(annotation: Any) -> bool:
+def _reaches_bound_model(annotation: Any) -> bool:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_model(arg) for arg in getattr(annotation, "__args__", ()))
+        return issubclass(annotation, BoundModel) or bool(_fields_holding_bound_models(annotation))
+    return any(_reaches_bound_model(arg) for arg in getattr(annotation, "__args__", ()))
 
 
 class Payload(HcloudModel):
