@@ -9,7 +9,7 @@ async client.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
@@ -26,9 +26,11 @@ if TYPE_CHECKING:
     from ..resources._base import Resource
 
 __all__ = [
+    "Body",
     "Call",
     "Endpoint",
     "Job",
+    "ObjectPath",
     "HasId",
     "Paged",
     "Ref",
@@ -66,6 +68,22 @@ def id_of(ref: Ref) -> int:
     if isinstance(ident, int):
         return ident
     raise TypeError(f"expected an id or an object with an integer id, got {ref!r}")
+
+
+Body = Mapping[str, Any] | None
+"""A request body given as a mapping (snake_case or kebab-case keys), or nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectPath:
+    """Paths below one family's collection: ``/servers/42`` and ``/servers/42/actions/reset``."""
+
+    family: str
+
+    def __call__(self, ref: Ref, action: str = "") -> str:
+        """The path of one object, or of one of its actions."""
+        base = f"/{self.family}/{id_of(ref)}"
+        return f"{base}/actions/{action}" if action else base
 
 
 # --- reply readers ------------------------------------------------------------

@@ -17,7 +17,20 @@ from ..models.floating_ips import (
     FloatingIPUpdate,
 )
 from ..models.page import Page
-from ._call import Call, Ref, first_of, id_of, list_query, no_reply, page_of, query, unwrap, whole
+from ._call import (
+    Body,
+    Call,
+    ObjectPath,
+    Ref,
+    first_of,
+    id_of,
+    list_query,
+    no_reply,
+    page_of,
+    query,
+    unwrap,
+    whole,
+)
 from .actions import ACTION, FamilyActions
 
 __all__ = [
@@ -38,12 +51,8 @@ FLOATING_IP = unwrap("floating_ip", FloatingIP)
 FLOATING_IPS = page_of("floating_ips", FloatingIP)
 ACTIONS: FamilyActions = FamilyActions("floating_ips", "floating_ip")
 
-_Body = Mapping[str, Any] | None
 
-
-def _path(floating_ip: Ref, action: str = "") -> str:
-    base = f"/floating_ips/{id_of(floating_ip)}"
-    return f"{base}/actions/{action}" if action else base
+_path = ObjectPath("floating_ips")
 
 
 # --- the Floating IP itself ---------------------------------------------------
@@ -91,7 +100,7 @@ def get_floating_ip(floating_ip: Ref, /) -> Call[FloatingIP, FloatingIP[Async]]:
 
 
 def create_floating_ip(
-    payload: FloatingIPCreate | _Body = None,
+    payload: FloatingIPCreate | Body = None,
     /,
     *,
     type: Literal["ipv4", "ipv6"] | None = None,  # noqa: A002 - the API's field name
@@ -136,7 +145,7 @@ def create_floating_ip(
 
 def update_floating_ip(
     floating_ip: Ref,
-    payload: FloatingIPUpdate | _Body = None,
+    payload: FloatingIPUpdate | Body = None,
     /,
     *,
     name: str | None = None,
@@ -197,7 +206,7 @@ def unassign_floating_ip(floating_ip: Ref, /) -> Call[Action, Action[Async]]:
 
 def change_floating_ip_dns_ptr(
     floating_ip: Ref,
-    payload: ChangeDnsPtr | _Body = None,
+    payload: ChangeDnsPtr | Body = None,
     /,
     *,
     ip: str | None = None,
@@ -218,7 +227,7 @@ def change_floating_ip_dns_ptr(
 
 def change_floating_ip_protection(
     floating_ip: Ref,
-    payload: FloatingIPChangeProtection | _Body = None,
+    payload: FloatingIPChangeProtection | Body = None,
     /,
     *,
     delete: bool | None = None,

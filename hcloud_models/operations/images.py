@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 
 from .._modes import Async
 from ..models.actions import Action
 from ..models.images import Image, ImageChangeProtection, ImageUpdate
 from ..models.page import Page
-from ._call import Call, Ref, first_of, id_of, list_query, no_reply, page_of, unwrap
+from ._call import (
+    Body,
+    Call,
+    ObjectPath,
+    Ref,
+    first_of,
+    id_of,
+    list_query,
+    no_reply,
+    page_of,
+    unwrap,
+)
 from .actions import ACTION, FamilyActions
 
 __all__ = [
@@ -38,12 +49,8 @@ IMAGE = unwrap("image", Image)
 IMAGES = page_of("images", Image)
 ACTIONS: FamilyActions = FamilyActions("images", "image")
 
-_Body = Mapping[str, Any] | None
 
-
-def _path(image: Ref, action: str = "") -> str:
-    base = f"/images/{id_of(image)}"
-    return f"{base}/actions/{action}" if action else base
+_path = ObjectPath("images")
 
 
 def _ids(refs: Ref | Sequence[Ref] | None) -> list[int] | None:
@@ -128,7 +135,7 @@ def get_image(image: Ref, /) -> Call[Image, Image[Async]]:
 
 def update_image(
     image: Ref,
-    payload: ImageUpdate | _Body = None,
+    payload: ImageUpdate | Body = None,
     /,
     *,
     description: str | None = None,
@@ -161,7 +168,7 @@ def delete_image(image: Ref, /) -> Call[None, None]:
 
 def change_image_protection(
     image: Ref,
-    payload: ImageChangeProtection | _Body = None,
+    payload: ImageChangeProtection | Body = None,
     /,
     *,
     delete: bool | None = None,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -34,7 +34,18 @@ from ..models.servers import (
     ServerStatus,
     ServerUpdate,
 )
-from ._call import Call, Ref, first_of, id_of, list_query, page_of, query, unwrap, whole
+from ._call import (
+    Body,
+    Call,
+    ObjectPath,
+    Ref,
+    first_of,
+    list_query,
+    page_of,
+    query,
+    unwrap,
+    whole,
+)
 from .actions import ACTION, FamilyActions
 
 MetricType = Literal["cpu", "disk", "network"]
@@ -44,12 +55,8 @@ SERVER = unwrap("server", Server)
 SERVERS = page_of("servers", Server)
 ACTIONS: FamilyActions = FamilyActions("servers", "server")
 
-_Body = Mapping[str, Any] | None
 
-
-def _path(server: Ref, action: str = "") -> str:
-    base = f"/servers/{id_of(server)}"
-    return f"{base}/actions/{action}" if action else base
+_path = ObjectPath("servers")
 
 
 def _act(server: Ref, action: str) -> Call[Action, Action[Async]]:
@@ -108,7 +115,7 @@ def get_server(server: Ref, /) -> Call[Server, Server[Async]]:
 
 
 def create_server(
-    payload: ServerCreate | _Body = None,
+    payload: ServerCreate | Body = None,
     /,
     **fields: Any,
 ) -> Call[CreateServerResult, CreateServerResult[Async]]:
@@ -130,7 +137,7 @@ def create_server(
 
 def update_server(
     server: Ref,
-    payload: ServerUpdate | _Body = None,
+    payload: ServerUpdate | Body = None,
     /,
     *,
     name: str | None = None,
@@ -220,7 +227,7 @@ def reset(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def rebuild(
     server: Ref,
-    payload: ServerRebuild | _Body = None,
+    payload: ServerRebuild | Body = None,
     /,
     *,
     image: str | int | None = None,
@@ -243,7 +250,7 @@ def rebuild(
 
 def change_type(
     server: Ref,
-    payload: ServerChangeType | _Body = None,
+    payload: ServerChangeType | Body = None,
     /,
     *,
     server_type: str | int | None = None,
@@ -264,7 +271,7 @@ def change_type(
 
 def enable_rescue(
     server: Ref,
-    payload: ServerEnableRescue | _Body = None,
+    payload: ServerEnableRescue | Body = None,
     /,
     *,
     type: str | None = None,  # noqa: A002 - the API's field name
@@ -294,7 +301,7 @@ def disable_rescue(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def enable_backup(
     server: Ref,
-    payload: ServerEnableBackup | _Body = None,
+    payload: ServerEnableBackup | Body = None,
     /,
     *,
     backup_window: str | None = None,
@@ -319,7 +326,7 @@ def disable_backup(server: Ref, /) -> Call[Action, Action[Async]]:
 
 
 def attach_iso(
-    server: Ref, payload: ServerAttachISO | _Body = None, /, *, iso: str | int | None = None
+    server: Ref, payload: ServerAttachISO | Body = None, /, *, iso: str | int | None = None
 ) -> Call[Action, Action[Async]]:
     """Insert an ISO into a server's virtual drive.
 
@@ -339,7 +346,7 @@ def detach_iso(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def create_image(
     server: Ref,
-    payload: ServerCreateImage | _Body = None,
+    payload: ServerCreateImage | Body = None,
     /,
     *,
     description: str | None = None,
@@ -364,7 +371,7 @@ def create_image(
 
 def change_protection(
     server: Ref,
-    payload: ServerChangeProtection | _Body = None,
+    payload: ServerChangeProtection | Body = None,
     /,
     *,
     delete: bool | None = None,
@@ -384,7 +391,7 @@ def change_protection(
 
 def change_dns_ptr(
     server: Ref,
-    payload: ChangeDnsPtr | _Body = None,
+    payload: ChangeDnsPtr | Body = None,
     /,
     *,
     ip: str | None = None,
@@ -423,7 +430,7 @@ def request_console(server: Ref, /) -> Call[RequestConsoleResult, RequestConsole
 
 def add_to_placement_group(
     server: Ref,
-    payload: ServerAddToPlacementGroup | _Body = None,
+    payload: ServerAddToPlacementGroup | Body = None,
     /,
     *,
     placement_group: int | None = None,
@@ -446,7 +453,7 @@ def remove_from_placement_group(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def attach_to_network(
     server: Ref,
-    payload: ServerAttachToNetwork | _Body = None,
+    payload: ServerAttachToNetwork | Body = None,
     /,
     *,
     network: int | None = None,
@@ -472,7 +479,7 @@ def attach_to_network(
 
 def detach_from_network(
     server: Ref,
-    payload: ServerDetachFromNetwork | _Body = None,
+    payload: ServerDetachFromNetwork | Body = None,
     /,
     *,
     network: int | None = None,
@@ -490,7 +497,7 @@ def detach_from_network(
 
 def change_alias_ips(
     server: Ref,
-    payload: ServerChangeAliasIPs | _Body = None,
+    payload: ServerChangeAliasIPs | Body = None,
     /,
     *,
     network: int | None = None,

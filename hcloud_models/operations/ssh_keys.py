@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from .._modes import Async
 from ..models.page import Page
 from ..models.ssh_keys import SSHKey, SSHKeyCreate, SSHKeyUpdate
-from ._call import Call, Ref, first_of, id_of, list_query, no_reply, page_of, query, unwrap
+from ._call import (
+    Body,
+    Call,
+    ObjectPath,
+    Ref,
+    first_of,
+    list_query,
+    no_reply,
+    page_of,
+    query,
+    unwrap,
+)
 
 __all__ = [
     "create_ssh_key",
@@ -22,11 +32,8 @@ __all__ = [
 SSH_KEY = unwrap("ssh_key", SSHKey)
 SSH_KEYS = page_of("ssh_keys", SSHKey)
 
-_Body = Mapping[str, Any] | None
 
-
-def _path(ssh_key: Ref) -> str:
-    return f"/ssh_keys/{id_of(ssh_key)}"
+_path = ObjectPath("ssh_keys")
 
 
 def list_ssh_keys(
@@ -78,7 +85,7 @@ def get_ssh_key(ssh_key: Ref, /) -> Call[SSHKey, SSHKey[Async]]:
 
 
 def create_ssh_key(
-    payload: SSHKeyCreate | _Body = None,
+    payload: SSHKeyCreate | Body = None,
     /,
     *,
     name: str | None = None,
@@ -99,7 +106,7 @@ def create_ssh_key(
 
 def update_ssh_key(
     ssh_key: Ref,
-    payload: SSHKeyUpdate | _Body = None,
+    payload: SSHKeyUpdate | Body = None,
     /,
     *,
     name: str | None = None,
