@@ -164,9 +164,19 @@ class BaseSession(Generic[H]):
 
     # -- retrying --------------------------------------------------------------
 
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy; setting it rebuilds the tenacity options once."""
+        return self._retry
+
+    @retry.setter
+    def retry(self, policy: RetryPolicy) -> None:
+        self._retry = policy
+        self._retry_options = {**policy.tenacity_kwargs(), "before_sleep": _log_retry}
+
     def retry_options(self) -> dict[str, Any]:
         """Options for tenacity: the policy's decisions plus logging of each retry."""
-        return {**self.retry.tenacity_kwargs(), "before_sleep": _log_retry}
+        return self._retry_options
 
 
 def _first_error(exc: pydantic.ValidationError) -> str:

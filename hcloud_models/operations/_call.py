@@ -271,6 +271,8 @@ class Endpoint(Generic[P, TS, TA]):
         def method(*args: Any, **kwargs: Any) -> Any:
             return execute(build(*args, **kwargs))
 
+        # Kept on the manager, so later lookups skip this descriptor.
+        obj.__dict__[self.name] = method
         return method
 
 
@@ -284,7 +286,11 @@ class Paged(Generic[P, TS, TA]):
 
     def __init__(self, build: Callable[P, Call[Page[TS], Page[TA]]]) -> None:
         self.build = build
+        self.name = build.__name__
         self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
 
     @overload
     def __get__(self, obj: None, owner: type) -> Self: ...
@@ -303,6 +309,7 @@ class Paged(Generic[P, TS, TA]):
             return iterate(build(*args, **kwargs))
 
         method.__doc__ = self.__doc__
+        obj.__dict__[self.name] = method  # later lookups skip this descriptor
         return method
 
 
