@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
 
@@ -25,7 +25,9 @@ from ..models.servers import (
     ServerChangeProtection,
     ServerChangeType,
     ServerCreate,
+    ServerCreateFirewall,
     ServerCreateImage,
+    ServerCreatePublicNet,
     ServerDetachFromNetwork,
     ServerEnableBackup,
     ServerEnableRescue,
@@ -117,21 +119,71 @@ def get_server(server: Ref, /) -> Call[Server, Server[Async]]:
 def create_server(
     payload: ServerCreate | Body = None,
     /,
-    **fields: Any,
+    *,
+    name: str | None = None,
+    server_type: str | int | None = None,
+    image: str | int | None = None,
+    location: str | int | None = None,
+    datacenter: str | int | None = None,
+    start_after_create: bool | None = None,
+    ssh_keys: Sequence[str | int] | None = None,
+    volumes: Sequence[int] | None = None,
+    networks: Sequence[int] | None = None,
+    firewalls: Sequence[ServerCreateFirewall | Mapping[str, Any]] | None = None,
+    user_data: str | None = None,
+    labels: dict[str, str] | None = None,
+    automount: bool | None = None,
+    public_net: ServerCreatePublicNet | Mapping[str, Any] | None = None,
+    placement_group: int | None = None,
 ) -> Call[CreateServerResult, CreateServerResult[Async]]:
     """Create a server.
 
     Give the body as a :class:`~hcloud_models.models.ServerCreate`, as a mapping
     (snake_case or kebab-case keys), as keywords, or as a mix (keywords win).
-    ``name``, ``server_type`` and ``image`` are required.  Everything is
-    validated before the request is sent.
+    Everything is validated before the request is sent.
+
+    Args:
+        payload: The body as a model or mapping.
+        name: Name of the server, an RFC 1123 hostname (required).
+        server_type: Server type name or id, e.g. ``"cx22"`` (required).
+        image: Image name or id, e.g. ``"ubuntu-24.04"`` (required).
+        location: Location name or id; excludes ``datacenter``.
+        datacenter: Datacenter name or id (older way to place a server).
+        start_after_create: Start the server once created (the API's default: yes).
+        ssh_keys: SSH key names or ids to install for root.
+        volumes: Ids of volumes to attach.
+        networks: Ids of private networks to attach.
+        firewalls: Firewalls to apply, as ``{"firewall": id}``.
+        user_data: Cloud-init user data, at most 32 KiB.
+        labels: Labels of the server.
+        automount: Mount the attached volumes automatically.
+        public_net: Public interface options (``enable_ipv4``, ``enable_ipv6``,
+            ``ipv4``, ``ipv6``).
+        placement_group: Id of a placement group to put the server in.
 
     Returns:
         The new server, the action that creates it, the actions that follow
-        (attaching networks, volumes...) and, when no SSH key was given, the
-        root password.
+        (starting it, attaching networks or volumes) and, when no SSH key was
+        given, the root password.
     """
-    body = ServerCreate.build(payload, **fields)
+    body = ServerCreate.build(
+        payload,
+        name=name,
+        server_type=server_type,
+        image=image,
+        location=location,
+        datacenter=datacenter,
+        start_after_create=start_after_create,
+        ssh_keys=None if ssh_keys is None else list(ssh_keys),
+        volumes=None if volumes is None else list(volumes),
+        networks=None if networks is None else list(networks),
+        firewalls=None if firewalls is None else list(firewalls),
+        user_data=user_data,
+        labels=labels,
+        automount=automount,
+        public_net=public_net,
+        placement_group=placement_group,
+    )
     return Call.with_payload("POST", "/servers", whole(CreateServerResult), body)
 
 
