@@ -23,7 +23,8 @@ import re
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, TypeVar, overload
 
-from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict
+from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import core_schema
 from typing_extensions import ParamSpec, Self
 
 from .._modes import Async, M, Sync
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..operations._call import Job
 
 __all__ = [
+    "OPEN",
     "BoundModel",
     "Delegate",
     "HcloudModel",
@@ -262,6 +264,32 @@ class Payload(HcloudModel):
             )
         data.update(given)
         return cls.model_validate(data)
+
+
+# --- enumerations in replies -------------------------------------------------
+
+
+class _OpenEnum:
+    """Annotation marker: a reply enum that also takes values added to the API later.
+
+    ``status: Annotated[Literal["running", "off"], OPEN]`` is typed as the
+    literal for editors and type checkers, but a value the API introduces after
+    this release is kept as a plain string instead of failing the whole reply.
+    The check stays in pydantic-core, so it costs nothing measurable.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        known = handler(source)
+        return core_schema.union_schema([known, core_schema.str_schema()], mode="left_to_right")
+
+    def __repr__(self) -> str:
+        return "OPEN"
+
+
+OPEN = _OpenEnum()
+"""Marks an enum field of a reply model as open to values added later (see ``_OpenEnum``)."""
 
 
 # --- labels ---------------------------------------------------------------

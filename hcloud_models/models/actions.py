@@ -1,10 +1,10 @@
 """Actions: the asynchronous tasks the API starts for changes that take time."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel, delegate
+from ._base import OPEN, BoundModel, delegate
 from .common import ActionError, ActionResource
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class Action(BoundModel[M]):
 
     id: int
     command: str
-    status: ActionStatus
+    status: Annotated[ActionStatus, OPEN]
     progress: int
     started: datetime
     finished: datetime | None

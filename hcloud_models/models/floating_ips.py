@@ -1,12 +1,12 @@
 """Floating IPs: addresses that can be moved between servers."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Generic, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
 
 from pydantic import Field, StrictInt, StrictStr, ValidationInfo, field_validator
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel, Labels, Payload, delegate
+from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
 from .common import Protection
 from .dns_ptr import DnsPtrEntry
@@ -39,7 +39,7 @@ class FloatingIP(BoundModel[M]):
     name: str
     description: str | None
     ip: str
-    type: Literal["ipv4", "ipv6"]
+    type: Annotated[Literal["ipv4", "ipv6"], OPEN]
     server: int | None
     dns_ptr: list[DnsPtrEntry]
     home_location: Location[M]

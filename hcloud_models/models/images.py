@@ -1,10 +1,10 @@
 """Images: system and app images, and the snapshots and backups made from servers."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel, Labels, Payload, delegate
+from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .common import Protection
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ class Image(BoundModel[M]):
     _resource: ClassVar[str] = "images"
 
     id: int
-    type: Literal["system", "app", "snapshot", "backup"]
-    status: Literal["available", "creating", "unavailable"]
+    type: Annotated[Literal["system", "app", "snapshot", "backup"], OPEN]
+    status: Annotated[Literal["available", "creating", "unavailable"], OPEN]
     name: str | None
     description: str
     image_size: float | None
@@ -42,8 +42,9 @@ class Image(BoundModel[M]):
     created: datetime
     created_from: ImageCreatedFrom | None
     bound_to: int | None
-    os_flavor: Literal[
-        "ubuntu", "centos", "debian", "fedora", "rocky", "alma", "opensuse", "unknown"
+    os_flavor: Annotated[
+        Literal["ubuntu", "centos", "debian", "fedora", "rocky", "alma", "opensuse", "unknown"],
+        OPEN,
     ]
     os_version: str | None
     rapid_deploy: bool | None = None
@@ -51,7 +52,7 @@ class Image(BoundModel[M]):
     deprecated: datetime | None
     deleted: datetime | None
     labels: dict[str, str]
-    architecture: Literal["x86", "arm"]
+    architecture: Annotated[Literal["x86", "arm"], OPEN]
 
     update = delegate(lambda: ops.update_image)
     delete = delegate(lambda: ops.delete_image)

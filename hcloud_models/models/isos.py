@@ -1,9 +1,9 @@
 """ISOs: installation images that can be attached to a server's virtual drive."""
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel, delegate
+from ._base import OPEN, BoundModel, delegate
 from .common import DeprecationInfo
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ class ISO(BoundModel[M]):
     id: int
     name: str | None
     description: str
-    type: Literal["public", "private"] | None
+    type: Annotated[Literal["public", "private"], OPEN] | None
     deprecation: DeprecationInfo | None
-    architecture: Literal["x86", "arm"] | None
+    architecture: Annotated[Literal["x86", "arm"], OPEN] | None
 
     reload = delegate(lambda: ops.get_iso, "get")
     """Fetch the ISO again and return its current state (the object itself is unchanged)."""

@@ -1,8 +1,8 @@
 """Pricing: the price list of every billable kind of resource in the project's currency."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from ._base import HcloudModel
+from ._base import OPEN, HcloudModel
 from .common import Price
 from .server_types import ServerTypePrice
 
@@ -60,7 +60,7 @@ class FloatingIPLocationPrice(HcloudModel):
 class FloatingIPTypePricing(HcloudModel):
     """Prices of one kind of Floating IP (IPv4 or IPv6) in every location."""
 
-    type: Literal["ipv4", "ipv6"]
+    type: Annotated[Literal["ipv4", "ipv6"], OPEN]
     prices: list[FloatingIPLocationPrice]
 
 
@@ -75,7 +75,7 @@ class PrimaryIPLocationPrice(HcloudModel):
 class PrimaryIPTypePricing(HcloudModel):
     """Prices of one kind of Primary IP (IPv4 or IPv6) in every location."""
 
-    type: Literal["ipv4", "ipv6"]
+    type: Annotated[Literal["ipv4", "ipv6"], OPEN]
     prices: list[PrimaryIPLocationPrice]
 
 

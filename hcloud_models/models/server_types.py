@@ -1,9 +1,9 @@
 """Server types: the sizes and kinds of servers that can be created."""
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel, delegate
+from ._base import OPEN, BoundModel, HcloudModel, delegate
 from .common import DeprecationInfo, Price
 
 if TYPE_CHECKING:
@@ -53,10 +53,10 @@ class ServerType(BoundModel[M]):
     disk: int
     deprecated: bool
     prices: list[ServerTypePrice]
-    storage_type: Literal["local", "network"]
-    cpu_type: Literal["shared", "dedicated"]
+    storage_type: Annotated[Literal["local", "network"], OPEN]
+    cpu_type: Annotated[Literal["shared", "dedicated"], OPEN]
     category: str | None = None
-    architecture: Literal["x86", "arm"]
+    architecture: Annotated[Literal["x86", "arm"], OPEN]
     deprecation: DeprecationInfo | None = None
     locations: list[ServerTypeLocation]
 

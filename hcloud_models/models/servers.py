@@ -3,12 +3,12 @@
 import ipaddress
 import re
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar, Generic, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
 
 from pydantic import StrictInt, StrictStr, ValidationInfo, field_validator
 
 from .._modes import M
-from ._base import BoundModel, HcloudModel, Labels, Payload, delegate
+from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
 from .common import ServerProtection
 from .datacenters import Datacenter
@@ -109,7 +109,7 @@ class ServerPublicNetFirewall(HcloudModel):
     """A firewall on a server's public interface and whether its rules are in force yet."""
 
     id: int | None = None
-    status: Literal["applied", "pending"] | None = None
+    status: Annotated[Literal["applied", "pending"], OPEN] | None = None
 
 
 class PublicNet(HcloudModel):
@@ -143,7 +143,7 @@ class PlacementGroup(HcloudModel):
     id: int
     name: str
     labels: dict[str, str]
-    type: Literal["spread"]
+    type: Annotated[Literal["spread"], OPEN]
     created: datetime
     servers: list[int]
 
@@ -162,7 +162,7 @@ class Server(BoundModel[M]):
 
     id: int
     name: str
-    status: ServerStatus
+    status: Annotated[ServerStatus, OPEN]
     created: datetime
     public_net: PublicNet
     private_net: list[ServerPrivateNet]
