@@ -122,13 +122,15 @@ class _ClientBase(Generic[H, T, S, M]):
             poll=poll if poll is not None else PollPolicy(),
         )
 
-    def __getattr__(self, name: str) -> Any:
-        # Resource managers are made on first use; later lookups find the attribute.
-        if name not in RESOURCES:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        manager = resource_class(name)(self._session)
-        setattr(self, name, manager)
-        return manager
+    if not TYPE_CHECKING:  # type checkers see only the annotated managers, so typos are errors
+
+        def __getattr__(self, name: str) -> Any:
+            # Resource managers are made on first use; later lookups find the attribute.
+            if name not in RESOURCES:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            manager = resource_class(name)(self._session)
+            setattr(self, name, manager)
+            return manager
 
     @property
     def retry(self) -> RetryPolicy:

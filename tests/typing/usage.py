@@ -65,6 +65,7 @@ def sync_usage(client: Client) -> None:
     assert_type(created_from_model.root_password, str | None)
 
     assert_type(client.locations.get(1), Location)
+    client.servres.list()  # type: ignore[attr-defined]  # a typo is an error, not Any
     assert_type(client.pricing.get(), Pricing)
 
 
