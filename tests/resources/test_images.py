@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -21,43 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.images import ImagesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-
-
-def reply_to(recorder: Recorder, operation_id: str) -> Any:
-    """Queue the spec's example success reply of an operation (an empty 204 where documented)."""
-    _, _, op = spec.operations()[operation_id]
-    status = next(int(s) for s in op["responses"] if s.startswith("2"))
-    if status == 204:
-        recorder.reply(status=204)
-        return None
-    body = spec.example_reply(operation_id)
-    recorder.reply(body, status=status)
-    return body
-
-
-def assert_sent(
-    recorder: Recorder,
-    operation_id: str,
-    path: str,
-    query: list[tuple[str, str]] | None = None,
-    body: Any = None,
-) -> None:
-    """Exactly one request was sent, and it is the operation's, with this query and body."""
-    method, template, op = spec.operations()[operation_id]
-    assert len(recorder.requests) == 1
-    assert recorder.last.method == method
-    assert recorder.path() == path
-    assert re.fullmatch(re.sub(r"\{[^}]+\}", "[0-9]+", template), path)
-    assert recorder.query() == (query or [])
-    allowed = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
-    assert {name for name, _ in recorder.query()} <= allowed
-    assert recorder.body() == body
-    schema = spec.request_schema(operation_id)
-    if body is None:
-        assert not recorder.last.content
-    else:
-        assert schema is not None
-        spec.validate(body, schema)
+from tests.helpers import assert_sent, reply_to
 
 
 def assert_action(action: Any) -> None:

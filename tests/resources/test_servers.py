@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import copy
-import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -35,6 +34,7 @@ from hcloud_models.operations._call import Endpoint, Paged
 from hcloud_models.resources.servers import ServersResource
 from tests import spec
 from tests.conftest import Api, Recorder
+from tests.helpers import assert_sent
 
 SERVER_ID = 4711
 ACTION_ID = 1337
@@ -102,36 +102,6 @@ def reply(recorder: Recorder, operation_id: str, **changes: Any) -> dict[str, An
     spec.validate(body, spec.reply_schema(operation_id))
     recorder.reply(body, status=status)
     return body
-
-
-def assert_sent(
-    recorder: Recorder,
-    operation_id: str,
-    path: str,
-    query: list[tuple[str, str]] | None = None,
-    body: Any = None,
-    *,
-    check_schema: bool = True,
-) -> None:
-    """Exactly one request was sent: the operation's, with exactly this query and body."""
-    method, template, op = spec.operations()[operation_id]
-    assert len(recorder.requests) == 1
-    assert recorder.last.method == method
-    assert recorder.path() == path
-    assert re.fullmatch(re.sub(r"\{[^}]+\}", "[0-9]+", template), path)
-    assert recorder.query() == (query or [])
-    allowed = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
-    assert {name for name, _ in recorder.query()} <= allowed
-    assert recorder.body() == body
-    schema = spec.request_schema(operation_id)
-    if body is None:
-        assert not recorder.last.content
-        assert "content-type" not in recorder.last.headers
-    else:
-        assert recorder.last.headers["content-type"] == "application/json"
-        if check_schema:
-            assert schema is not None
-            spec.validate(body, schema)
 
 
 def assert_action(action: Any, expected: dict[str, Any]) -> None:

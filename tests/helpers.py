@@ -1,0 +1,66 @@
+"""Assertions shared by the resource tests: what went over the wire, checked against the spec."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tests import spec
+from tests.conftest import Recorder
+
+
+def reply_to(recorder: Recorder, operation_id: str) -> Any:
+    """Queue the spec's example success reply of an operation (an empty 204 where documented)."""
+    _, _, op = spec.operations()[operation_id]
+    status = next(int(s) for s in op["responses"] if s.startswith("2"))
+    if status == 204:
+        recorder.reply(status=204)
+        return None
+    body = spec.example_reply(operation_id)
+    recorder.reply(body, status=status)
+    return body
+
+
+def assert_sent(
+    recorder: Recorder,
+    operation_id: str,
+    path: str,
+    query: list[tuple[str, str]] | None = None,
+    body: Any = None,
+    *,
+    index: int = -1,
+    only: bool = True,
+    check_schema: bool = True,
+) -> None:
+    """A request of this operation went out with this path, exactly this query and body.
+
+    Args:
+        recorder: The recording transport.
+        operation_id: The spec operation the request must belong to.
+        path: The expected path below ``/v1``.
+        query: The expected query pairs, in order.
+        body: The expected JSON body; ``None`` for no body at all.
+        index: Which recorded request to check.
+        only: Also check that it was the only request sent.
+        check_schema: Validate the body against the operation's request schema.
+    """
+    method, template, op = spec.operations()[operation_id]
+    if only:
+        assert len(recorder.requests) == 1
+    request = recorder.requests[index]
+    assert request.method == method
+    assert recorder.path(index) == path
+    assert re.fullmatch(re.sub(r"\{[^}]+\}", "[0-9]+", template), path)
+    assert recorder.query(index) == (query or [])
+    allowed = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
+    assert {name for name, _ in recorder.query(index)} <= allowed
+    assert recorder.body(index) == body
+    schema = spec.request_schema(operation_id)
+    if body is None:
+        assert not request.content
+        assert "content-type" not in request.headers
+    else:
+        assert request.headers["content-type"] == "application/json"
+        if check_schema:
+            assert schema is not None
+            spec.validate(body, schema)
