@@ -64,3 +64,14 @@ def assert_sent(
         if check_schema:
             assert schema is not None
             spec.validate(body, schema)
+
+
+def reply_two_pages(recorder: Recorder, operation_id: str, key: str) -> None:
+    """Queue two pages of a list operation (50 per page): objects 42, then 43."""
+    first = spec.example_reply(operation_id)
+    second = spec.example_reply(operation_id)
+    second[key][0]["id"] = 43
+    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
+    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
+    recorder.reply(first)
+    recorder.reply(second)

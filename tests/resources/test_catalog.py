@@ -39,7 +39,7 @@ from hcloud_models.resources.pricing import PricingResource
 from hcloud_models.resources.server_types import ServerTypesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent
+from tests.helpers import assert_sent, reply_two_pages
 
 
 @dataclass(frozen=True)
@@ -251,13 +251,7 @@ def test_get_by_name_returns_none_on_an_empty_list(
 
 
 def test_all_walks_two_pages(api: Api, recorder: Recorder, family: Family) -> None:
-    first = spec.example_reply(family.list_id)
-    second = spec.example_reply(family.list_id)
-    second[family.attr][0]["id"] = 43
-    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
-    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
-    recorder.reply(first)
-    recorder.reply(second)
+    reply_two_pages(recorder, family.list_id, family.attr)
     with warns_if(family.deprecated):
         objects = api.collect(lambda c: getattr(c, family.attr).all(name=family.name))
     first_id = family.values["id"]

@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.floating_ips import FloatingIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent, reply_to
+from tests.helpers import assert_sent, reply_to, reply_two_pages
 
 
 def assert_action(action: Any) -> None:
@@ -69,13 +69,7 @@ def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> N
 
 
 def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    first = spec.example_reply("list_floating_ips")
-    second = spec.example_reply("list_floating_ips")
-    second["floating_ips"][0]["id"] = 43
-    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
-    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
-    recorder.reply(first)
-    recorder.reply(second)
+    reply_two_pages(recorder, "list_floating_ips", "floating_ips")
     fips = api.collect(lambda c: c.floating_ips.all())
     assert [f.id for f in fips] == [42, 43]
     assert all(isinstance(f, FloatingIP) and f.is_bound for f in fips)

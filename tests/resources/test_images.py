@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.images import ImagesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent, reply_to
+from tests.helpers import assert_sent, reply_to, reply_two_pages
 
 
 def assert_action(action: Any) -> None:
@@ -111,13 +111,7 @@ def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> N
 
 
 def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    first = spec.example_reply("list_images")
-    second = spec.example_reply("list_images")
-    second["images"][0]["id"] = 43
-    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
-    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
-    recorder.reply(first)
-    recorder.reply(second)
+    reply_two_pages(recorder, "list_images", "images")
     images = api.collect(lambda c: c.images.all(type="snapshot"))
     assert [i.id for i in images] == [42, 43]
     assert all(isinstance(i, Image) and i.is_bound for i in images)

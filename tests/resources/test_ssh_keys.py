@@ -18,7 +18,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.ssh_keys import SSHKeysResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent, reply_to
+from tests.helpers import assert_sent, reply_to, reply_two_pages
 
 # --- every operation ----------------------------------------------------------
 
@@ -75,13 +75,7 @@ def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> N
 
 
 def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    first = spec.example_reply("list_ssh_keys")
-    second = spec.example_reply("list_ssh_keys")
-    second["ssh_keys"][0]["id"] = 43
-    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
-    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
-    recorder.reply(first)
-    recorder.reply(second)
+    reply_two_pages(recorder, "list_ssh_keys", "ssh_keys")
     keys = api.collect(lambda c: c.ssh_keys.all(label_selector="env=prod"))
     assert [k.id for k in keys] == [42, 43]
     assert all(isinstance(k, SSHKey) and k.is_bound for k in keys)
