@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+from hcloud_models import Page
 from tests import spec
-from tests.conftest import Recorder
+from tests.conftest import Api, Recorder
 
 
 def reply_to(recorder: Recorder, operation_id: str) -> Any:
@@ -75,3 +77,39 @@ def reply_two_pages(recorder: Recorder, operation_id: str, key: str) -> None:
     second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
     recorder.reply(first)
     recorder.reply(second)
+
+
+def assert_bound_matches_resource(
+    api: Api,
+    recorder: Recorder,
+    get_operation_id: str,
+    fetch: Callable[[Any], Any],
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    """A bound method sends exactly what the resource method sends, and returns equal, bound data.
+
+    Args:
+        api: The client under test.
+        recorder: The recording transport.
+        get_operation_id: The operation that fetches the object first.
+        fetch: Fetches the object, ``lambda c: c.images.get(42)``.
+        operation_id: The operation both calls perform.
+        direct: The resource call, given the client and the object.
+        bound: The bound call, given the client and the object.
+    """
+    reply_to(recorder, get_operation_id)
+    obj = api.run(fetch)
+    reply_to(recorder, operation_id)
+    expected = api.run(lambda c: direct(c, obj))
+    reply_to(recorder, operation_id)
+    result = api.run(lambda c: bound(c, obj))
+    assert len(recorder.requests) == 3
+    first, second = recorder.requests[1], recorder.requests[2]
+    assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
+    assert result == expected
+    if isinstance(result, Page):
+        assert all(item.is_bound for item in result)
+    elif result is not None:
+        assert result.is_bound

@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.images import ImagesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
 
 
 def assert_action(action: Any) -> None:
@@ -328,20 +328,9 @@ def test_bound_methods_send_what_the_resource_sends(
     direct: Callable[[Any, Any], Any],
     bound: Callable[[Any, Any], Any],
 ) -> None:
-    reply_to(recorder, "get_image")
-    image = api.run(lambda c: c.images.get(42))
-    reply_to(recorder, operation_id)
-    expected = api.run(lambda c: direct(c, image))
-    reply_to(recorder, operation_id)
-    result = api.run(lambda c: bound(c, image))
-    assert len(recorder.requests) == 3
-    first, second = recorder.requests[1], recorder.requests[2]
-    assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
-    assert result == expected
-    if isinstance(result, Page):
-        assert all(item.is_bound for item in result)
-    elif result is not None:
-        assert result.is_bound
+    assert_bound_matches_resource(
+        api, recorder, "get_image", lambda c: c.images.get(42), operation_id, direct, bound
+    )
 
 
 def test_unbound_image_refuses_to_call_the_api(recorder: Recorder) -> None:

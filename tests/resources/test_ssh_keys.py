@@ -18,7 +18,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.ssh_keys import SSHKeysResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
 
 # --- every operation ----------------------------------------------------------
 
@@ -239,18 +239,9 @@ def test_bound_methods_send_what_the_resource_sends(
     direct: Callable[[Any, Any], Any],
     bound: Callable[[Any, Any], Any],
 ) -> None:
-    reply_to(recorder, "get_ssh_key")
-    key = api.run(lambda c: c.ssh_keys.get(42))
-    reply_to(recorder, operation_id)
-    expected = api.run(lambda c: direct(c, key))
-    reply_to(recorder, operation_id)
-    result = api.run(lambda c: bound(c, key))
-    assert len(recorder.requests) == 3
-    first, second = recorder.requests[1], recorder.requests[2]
-    assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
-    assert result == expected
-    if result is not None:
-        assert result.is_bound
+    assert_bound_matches_resource(
+        api, recorder, "get_ssh_key", lambda c: c.ssh_keys.get(42), operation_id, direct, bound
+    )
 
 
 def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder: Recorder) -> None:
