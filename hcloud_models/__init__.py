@@ -9,7 +9,14 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
             print(server.name, server.status)
 """
 
-from ._client import DEFAULT_ENDPOINT, DEFAULT_TIMEOUT, AsyncClient, Client, ConfigurationError
+from ._client import (
+    DEFAULT_ENDPOINT,
+    DEFAULT_HETZNER_ENDPOINT,
+    DEFAULT_TIMEOUT,
+    AsyncClient,
+    Client,
+    ConfigurationError,
+)
 from ._modes import Async, Sync
 from ._polling import PollPolicy
 from ._retry import RetryPolicy
@@ -21,6 +28,7 @@ from .models import __all__ as _models_all
 
 __all__ = [
     "DEFAULT_ENDPOINT",
+    "DEFAULT_HETZNER_ENDPOINT",
     "DEFAULT_TIMEOUT",
     "Async",
     "AsyncClient",

@@ -30,10 +30,20 @@ if TYPE_CHECKING:
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
 
-__all__ = ["DEFAULT_ENDPOINT", "DEFAULT_TIMEOUT", "AsyncClient", "Client", "ConfigurationError"]
+__all__ = [
+    "DEFAULT_ENDPOINT",
+    "DEFAULT_HETZNER_ENDPOINT",
+    "DEFAULT_TIMEOUT",
+    "AsyncClient",
+    "Client",
+    "ConfigurationError",
+]
 
 DEFAULT_ENDPOINT = "https://api.hetzner.cloud/v1"
 """Base URL of the Hetzner Cloud API."""
+
+DEFAULT_HETZNER_ENDPOINT = "https://api.hetzner.com/v1"
+"""Base URL of the Hetzner API, which serves Storage Boxes with the same token."""
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Per-request timeout: 10 s to connect, 30 s for each other phase."""
@@ -96,6 +106,7 @@ class _ClientBase(Generic[H, T, S, M]):
         token: str | None = None,
         *,
         endpoint: str = DEFAULT_ENDPOINT,
+        hetzner_endpoint: str = DEFAULT_HETZNER_ENDPOINT,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         poll: PollPolicy | None = None,
@@ -113,10 +124,12 @@ class _ClientBase(Generic[H, T, S, M]):
         make_session: Callable[..., S] = self._session_class
         http = http_client or make_http(timeout=timeout, transport=transport)
         self.endpoint = endpoint.rstrip("/")
+        self.hetzner_endpoint = hetzner_endpoint.rstrip("/")
         self._session = make_session(
             owner=self,
             http=http,
             endpoint=self.endpoint,
+            hetzner_endpoint=self.hetzner_endpoint,
             headers=headers,
             retry=retry if retry is not None else RetryPolicy(),
             poll=poll if poll is not None else PollPolicy(),
@@ -153,7 +166,8 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, SyncSession, Sync]):
         token: The API token; ``None`` reads ``HCLOUD_TOKEN``.  A missing token
             is a :class:`ConfigurationError` here, before any request.  The token
             never appears in a repr, an exception or a log record.
-        endpoint: Base URL of the API.
+        endpoint: Base URL of the Cloud API.
+        hetzner_endpoint: Base URL of the Hetzner API, where Storage Boxes live.
         timeout: Per-request timeout in seconds, or an ``httpx.Timeout``.  It
             is never infinite unless you pass ``httpx.Timeout(None)``.
         retry: The retry policy (see :class:`~hcloud_models.RetryPolicy`):

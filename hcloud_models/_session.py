@@ -65,6 +65,7 @@ class BaseSession(Generic[H]):
         owner: Any,
         http: H,
         endpoint: str,
+        hetzner_endpoint: str,
         headers: dict[str, str],
         retry: RetryPolicy,
         poll: PollPolicy,
@@ -72,6 +73,7 @@ class BaseSession(Generic[H]):
         self._owner = owner
         self._http: H = http
         self._endpoint = endpoint.rstrip("/")
+        self._bases = {"cloud": self._endpoint, "hetzner": hetzner_endpoint.rstrip("/")}
         self._headers = headers
         self._json_headers = {**headers, **_JSON}
         self.retry = retry
@@ -88,7 +90,7 @@ class BaseSession(Generic[H]):
             warnings.warn(call.deprecated, DeprecationWarning, stacklevel=4)
         request: httpx.Request = self._http.build_request(
             call.method,
-            self._endpoint + call.path,
+            self._bases[call.api] + call.path,
             params=call.params or None,
             content=call.body,
             headers=self._json_headers if call.body is not None else self._headers,

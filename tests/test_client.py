@@ -20,6 +20,7 @@ from hcloud_models import (
     __version__,
     errors,
 )
+from hcloud_models.operations._call import Call
 from tests import spec
 from tests.conftest import Recorder
 
@@ -83,6 +84,19 @@ def test_custom_endpoint() -> None:
     ) as client:
         client.actions.get(1)
     assert str(recorder.last.url) == "http://127.0.0.1:4000/v1/actions/1"
+
+
+def test_calls_to_the_hetzner_api_go_to_its_own_endpoint() -> None:
+    recorder = Recorder()
+    recorder.reply(content=b"", status=204, times=2)
+    transport = httpx.MockTransport(recorder.handle)
+    with Client("tok", transport=transport) as client:
+        client._session.execute(Call("DELETE", "/storage_boxes/7", api="hetzner"))
+    assert str(recorder.last.url) == "https://api.hetzner.com/v1/storage_boxes/7"
+    with Client("tok", hetzner_endpoint="http://127.0.0.1:4000/v1/", transport=transport) as client:
+        client._session.execute(Call("DELETE", "/storage_boxes/7", api="hetzner"))
+    assert str(recorder.last.url) == "http://127.0.0.1:4000/v1/storage_boxes/7"
+    assert recorder.last.headers["Authorization"] == "Bearer tok"
 
 
 def test_default_timeout_is_finite() -> None:

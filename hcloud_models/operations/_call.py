@@ -12,7 +12,7 @@ import functools
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
 
 from pydantic import BaseModel, create_model
 from typing_extensions import ParamSpec, Self
@@ -89,6 +89,9 @@ class ObjectPath:
 # --- reply readers ------------------------------------------------------------
 
 Reply = Callable[[bytes], Any]
+
+API = Literal["cloud", "hetzner"]
+"""The two base URLs one token reaches: the Cloud API and the Hetzner API (Storage Boxes)."""
 """Turns a reply body into the call's result (raising pydantic errors on bad bodies)."""
 
 
@@ -190,6 +193,8 @@ class Call(Job[TS, TA]):
         params: Query parameters, in order, keys repeated for lists.
         body: JSON body already validated and encoded, or ``None``.
         deprecated: A message for a ``DeprecationWarning`` when the operation is deprecated.
+        api: Which base URL the path is below: ``"cloud"`` (``api.hetzner.cloud``)
+            or ``"hetzner"`` (``api.hetzner.com``, home of Storage Boxes).
     """
 
     method: str
@@ -198,6 +203,7 @@ class Call(Job[TS, TA]):
     params: tuple[tuple[str, str], ...] = ()
     body: bytes | None = None
     deprecated: str | None = None
+    api: API = "cloud"
 
     @classmethod
     def with_payload(
