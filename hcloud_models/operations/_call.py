@@ -35,6 +35,9 @@ __all__ = [
     "Paged",
     "Ref",
     "Reply",
+    "SortIdCreated",
+    "SortIdName",
+    "SortIdNameCreated",
     "first_of",
     "id_of",
     "no_reply",
@@ -343,6 +346,25 @@ class Paged(Generic[P, TS, TA]):
 # --- shared list arguments ----------------------------------------------------
 
 _SORT_DIRECTIONS = ("asc", "desc")
+
+SortIdName = Literal["id", "id:asc", "id:desc", "name", "name:asc", "name:desc"]
+"""Sort keys of lists sortable by id and name."""
+
+SortIdCreated = Literal["id", "id:asc", "id:desc", "created", "created:asc", "created:desc"]
+"""Sort keys of lists sortable by id and creation time."""
+
+SortIdNameCreated = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+]
+"""Sort keys of lists sortable by id, name and creation time."""
 
 
 def list_query(
