@@ -16,6 +16,7 @@ deliberate difference can be allowed, with its reason, in ``EXCEPTIONS`` of
 from __future__ import annotations
 
 import inspect
+import json
 import re
 import types
 import typing
@@ -514,6 +515,14 @@ class Checker:
             )
         if call.api != API_OF_SPEC[op.spec]:
             self.gap(op.operation_id, f"{target}: sent to the {call.api!r} API")
+        if body is not None and op.op["requestBody"].get("required") and call.body is None:
+            self.gap(op.operation_id, f"{target}: sends no body, the spec requires one")
+        if body is not None and call.body is not None:
+            try:
+                spec.validate(json.loads(call.body), body)
+            except Exception as exc:  # noqa: BLE001 - reported as a gap
+                message = getattr(exc, "message", repr(exc))
+                self.gap(op.operation_id, f"{target}: the body sent breaks the spec: {message}")
         if bool(call.deprecated) != bool(op.op.get("deprecated")):
             self.gap(op.operation_id, f"{target}: deprecation differs from the spec")
         return call
