@@ -203,8 +203,13 @@ class Checker:
         request: bool,
         absent_ok: bool = False,
         metadata: Iterable[Any] = (),
+        variants: frozenset[str] = frozenset(),
     ) -> None:
-        """Check that ``annotation`` takes every value ``schema`` allows, and no stricter."""
+        """Check that ``annotation`` takes every value ``schema`` allows, and no stricter.
+
+        ``variants`` holds the properties of every alternative when ``schema`` is
+        one of several (``oneOf``) that a single model may take together.
+        """
         body, nullable = _normalise(schema)
         hint = _hint(annotation, metadata)
         if annotation is Any or any(m is Any for m in hint.members):
@@ -217,7 +222,7 @@ class Checker:
             )
         if not nullable and hint.nullable and not absent_ok and not request:
             self.gap(key, f"{where}: never null in the spec, yet typed Optional")
-        tries = list(self._match(body, hint, where, key, request=request))
+        tries = list(self._match(body, hint, where, key, request=request, variants=variants))
         if any(not sub_gaps for sub_gaps in tries):
             return
         if tries:
@@ -226,15 +231,33 @@ class Checker:
             self.gap(key, f"{where}: the spec says {_kind(body)}, typed {_describe(annotation)}")
 
     def _match(
-        self, body: dict[str, Any], hint: Hint, where: str, key: str, *, request: bool
+        self,
+        body: dict[str, Any],
+        hint: Hint,
+        where: str,
+        key: str,
+        *,
+        request: bool,
+        variants: frozenset[str],
     ) -> Iterable[list[Gap]]:
         """Yield the gaps of each way the annotation could take the schema; [] is a match."""
         members = hint.members
         if body.get("oneOf") or body.get("anyOf"):
             gaps: list[Gap] = []
-            for n, alternative in enumerate(body.get("oneOf") or body.get("anyOf") or ()):
+            alternatives = body.get("oneOf") or body.get("anyOf") or ()
+            every = frozenset(
+                name for alt in alternatives for name in _normalise(alt)[0].get("properties", {})
+            )
+            for n, alternative in enumerate(alternatives):
                 sub = Checker(self.operation)
-                sub.value(alternative, _union(members), f"{where}<{n}>", key, request=request)
+                sub.value(
+                    alternative,
+                    _union(members),
+                    f"{where}<{n}>",
+                    key,
+                    request=request,
+                    variants=every,
+                )
                 gaps.extend(sub.gaps)
             yield gaps
             return
@@ -298,7 +321,7 @@ class Checker:
                 model = _model_of(member)
                 if model is not None and props:
                     sub = Checker(self.operation)
-                    sub.model(body, model, where, request=request)
+                    sub.model(body, model, where, request=request, variants=variants)
                     yield sub.gaps
                 elif (typing.get_origin(member) or member) in (dict, Mapping, typing.Mapping):
                     if props:
@@ -316,9 +339,19 @@ class Checker:
     # models ---------------------------------------------------------------
 
     def model(
-        self, schema: Mapping[str, Any], model: type[BaseModel], where: str, *, request: bool
+        self,
+        schema: Mapping[str, Any],
+        model: type[BaseModel],
+        where: str,
+        *,
+        request: bool,
+        variants: frozenset[str] = frozenset(),
     ) -> None:
-        """Check every property of an object schema against the fields of ``model``."""
+        """Check every property of an object schema against the fields of ``model``.
+
+        With ``variants`` (one ``oneOf`` alternative read by a model serving them
+        all), fields of the other alternatives are expected, but must be optional.
+        """
         body, _ = _normalise(schema)
         props: dict[str, Any] = body.get("properties", {})
         required = set(body.get("required", []))
@@ -347,13 +380,22 @@ class Checker:
                 f"{where}.{prop}",
                 key,
                 request=request,
-                absent_ok=prop not in required,
+                # One model serving several variants may leave any of them optional.
+                absent_ok=prop not in required or bool(variants),
                 metadata=field.metadata,
             )
         for field_name, field in fields.items():
             wire = field.alias or field_name
-            if wire not in props and field_name not in props:
-                self.gap(f"{name}.{field_name}", f"{where}.{field_name}: not in the spec")
+            if wire in props or field_name in props:
+                continue
+            if wire in variants or field_name in variants:
+                if field.is_required():
+                    self.gap(
+                        f"{name}.{field_name}",
+                        f"{where}.{field_name}: absent from this variant, required on {name}",
+                    )
+                continue
+            self.gap(f"{name}.{field_name}", f"{where}.{field_name}: not in the spec")
 
     # operations -----------------------------------------------------------
 
@@ -520,7 +562,7 @@ class Checker:
         if body is not None and call.body is not None:
             try:
                 spec.validate(json.loads(call.body), body)
-            except Exception as exc:  # noqa: BLE001 - reported as a gap
+            except Exception as exc:
                 message = getattr(exc, "message", repr(exc))
                 self.gap(op.operation_id, f"{target}: the body sent breaks the spec: {message}")
         if bool(call.deprecated) != bool(op.op.get("deprecated")):

@@ -214,3 +214,85 @@ def test_checker_wants_payload_models_for_requests() -> None:
     schema = {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}
     checker.model(schema, Loose, "body", request=True)
     assert [gap.key for gap in checker.gaps] == ["Loose"]
+
+
+def _operation(operation_id: str) -> Operation:
+    return next(op for op in OPERATIONS if op.operation_id == operation_id)
+
+
+def test_checker_lets_one_model_serve_every_variant_of_a_one_of() -> None:
+    from hcloud_models.models._base import HcloudModel
+
+    variants = {
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["kind", "a"],
+                "properties": {"kind": {"type": "string", "enum": ["a"]}, "a": {"type": "integer"}},
+            },
+            {
+                "type": "object",
+                "required": ["kind", "b"],
+                "properties": {"kind": {"type": "string", "enum": ["b"]}, "b": {"type": "string"}},
+            },
+        ]
+    }
+
+    class Both(HcloudModel):
+        kind: Literal["a", "b"]
+        a: int | None = None
+        b: str | None = None
+
+    class Strict(HcloudModel):
+        kind: Literal["a", "b"]
+        a: int
+        b: str | None = None
+
+    class OnlyA(HcloudModel):
+        kind: Literal["a"]
+        a: int
+
+    checker = _checker()
+    checker.value(variants, Both, "reply.x", "X", request=False)
+    assert checker.gaps == []
+    checker.value(variants, Strict, "reply.x", "X", request=False)
+    assert [str(gap) for gap in checker.gaps] == [
+        "[Strict.a] reply.x<1>.a: absent from this variant, required on Strict"
+    ]
+    checker = _checker()
+    checker.value(variants, OnlyA, "reply.x", "X", request=False)
+    assert "reply.x<1>" in "\n".join(str(gap) for gap in checker.gaps)
+
+
+def test_checker_reports_reply_properties_the_reader_drops() -> None:
+    from hcloud_models.models.servers import Server
+    from hcloud_models.operations._call import Call, no_reply, unwrap
+
+    checker = coverage.Checker(_operation("create_server"))
+    checker.reply("servers.create", Call("POST", "/servers", unwrap("server", Server)))
+    dropped = [gap.message for gap in checker.gaps if "dropped" in gap.message]
+    assert len(dropped) == 3, dropped
+    checker = coverage.Checker(_operation("get_server"))
+    checker.reply("servers.get", Call("GET", "/servers/1", no_reply))
+    assert [gap.key for gap in checker.gaps] == ["get_server:reply"]
+
+
+def test_checker_wants_every_parameter_as_a_typed_argument() -> None:
+    import inspect
+
+    def fake(ssh_key, /, *, name: str | None = None, sort=None):  # type: ignore[no-untyped-def]
+        raise NotImplementedError
+
+    checker = coverage.Checker(_operation("list_ssh_keys"))
+    hints = {"name": str | None}
+    checker.parameters("ssh_keys.list", inspect.signature(fake), hints)
+    found = "\n".join(str(gap) for gap in checker.gaps)
+    assert "argument sort (query sort) is not typed" in found
+    assert "query parameter label_selector is not an argument" in found
+    assert "query parameter page is not an argument" in found
+    assert "name" not in found
+    checker = coverage.Checker(_operation("get_ssh_key"))
+    checker.parameters("ssh_keys.get", inspect.signature(fake), {})
+    assert [str(gap) for gap in checker.gaps] == [
+        "[get_ssh_key:id] ssh_keys.get: argument ssh_key (path id) is not typed"
+    ]
