@@ -20,6 +20,7 @@ import json
 import re
 import types
 import typing
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -266,9 +267,7 @@ class Checker:
         if "enum" in body and kind in ("string", None):
             values = _literal_values(members)
             if values is None:
-                yield [
-                    Gap(key, f"{where}: an enum in the spec, typed {_describe(_union(members))}")
-                ]
+                yield [Gap(key, f"{where}: an enum in the spec, typed {typed}")]
                 return
             gaps = []
             missing = set(body["enum"]) - values
@@ -504,8 +503,9 @@ class Checker:
                 if path_name is not None:
                     schema = path_params.get(path_name, {}).get("schema", {})
                     if path_name not in path_values:
-                        kind = schema.get("type")
-                        path_values[path_name] = next(ids) if kind == "integer" else "name-1"
+                        kind = _normalise(schema)[0].get("type")
+                        dummy: Any = next(ids) if kind == "integer" else "name-1"
+                        path_values[path_name] = (schema.get("enum") or [dummy])[0]
                     args.append(path_values[path_name])
                     continue
                 value: Any = inspect.Parameter.empty
@@ -533,7 +533,8 @@ class Checker:
                 else:
                     args.append(value)
             try:
-                with _no_warnings():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # deprecated operations are built too
                     call = build(*args, **kwargs)
                 break
             except Exception as exc:
@@ -678,18 +679,6 @@ def _required_only(schema: Mapping[str, Any]) -> Any:
         for name, sub in body["properties"].items()
         if name in required
     }
-
-
-class _no_warnings:  # noqa: N801 - used as a context manager
-    def __enter__(self) -> None:
-        import warnings
-
-        self._catcher = warnings.catch_warnings()
-        self._catcher.__enter__()
-        warnings.simplefilter("ignore")
-
-    def __exit__(self, *exc: object) -> None:
-        self._catcher.__exit__(*exc)
 
 
 ARGUMENT_NAMES: dict[str, str] = {
