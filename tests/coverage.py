@@ -8,9 +8,11 @@ model with the same required-ness, type and enum choices; a reply property is
 missing on its model or has an incompatible type (nullability, scalar kind,
 enum values, nested objects and arrays, envelopes and list pages).
 
-Each gap has a key (``"Server.datacenter"``, ``"get_actions:id"``...) so that a
-deliberate difference can be allowed, with its reason, in ``EXCEPTIONS`` of
-``tests/test_coverage.py`` rather than by loosening the checks.
+Each gap has a key so that a deliberate difference can be allowed, with its
+reason, in ``EXCEPTIONS`` of ``tests/test_coverage.py`` rather than by loosening
+the checks: ``Model.field`` for bodies and replies, ``<operationId>:<parameter>``
+for arguments, and ``<operationId>:method|call|body|deprecated|reply`` (or
+``:reply.<property>``) for the operation itself.
 """
 
 from __future__ import annotations
@@ -402,14 +404,14 @@ class Checker:
         op = self.operation
         target = getattr(hcloud_models, "OPERATIONS", {}).get(op.operation_id)
         if target is None:
-            self.gap(op.operation_id, f"{op.operation_id}: no SDK method performs it")
+            self.gap(f"{op.operation_id}:method", f"{op.operation_id}: no SDK method performs it")
             return self.gaps
         resource, _, method = target.partition(".")
         build = vars(resource_class(resource))[method].build
         try:
             hints = typing.get_type_hints(build, include_extras=True)
         except Exception as exc:
-            self.gap(op.operation_id, f"{target}: annotations do not resolve: {exc!r}")
+            self.gap(f"{op.operation_id}:call", f"{target}: annotations do not resolve: {exc!r}")
             return self.gaps
         signature = inspect.signature(build)
         self.parameters(target, signature, hints)
@@ -525,7 +527,9 @@ class Checker:
                         value = _dummy(schema, hints.get(param.name), next(ids))
                 if value is inspect.Parameter.empty:
                     if param.default is inspect.Parameter.empty:
-                        self.gap(op.operation_id, f"{target}: no dummy value for {param.name}")
+                        self.gap(
+                            f"{op.operation_id}:call", f"{target}: no dummy value for {param.name}"
+                        )
                         return None
                     continue
                 if param.kind == param.KEYWORD_ONLY:
@@ -546,28 +550,32 @@ class Checker:
             )
             return None
         if not isinstance(call, Call):
-            self.gap(op.operation_id, f"{target}: does not build a Call")
+            self.gap(f"{op.operation_id}:call", f"{target}: does not build a Call")
             return None
         expected = op.path
         for name, value in path_values.items():
             expected = expected.replace(f"{{{name}}}", str(value))
         if (call.method, call.path) != (op.method, expected):
             self.gap(
-                op.operation_id,
+                f"{op.operation_id}:call",
                 f"{target}: sends {call.method} {call.path}, the spec says {op.method} {expected}",
             )
         if call.api != API_OF_SPEC[op.spec]:
-            self.gap(op.operation_id, f"{target}: sent to the {call.api!r} API")
+            self.gap(f"{op.operation_id}:call", f"{target}: sent to the {call.api!r} API")
         if body is not None and op.op["requestBody"].get("required") and call.body is None:
-            self.gap(op.operation_id, f"{target}: sends no body, the spec requires one")
+            self.gap(f"{op.operation_id}:body", f"{target}: sends no body, the spec requires one")
         if body is not None and call.body is not None:
             try:
                 spec.validate(json.loads(call.body), body)
             except Exception as exc:
                 message = getattr(exc, "message", repr(exc))
-                self.gap(op.operation_id, f"{target}: the body sent breaks the spec: {message}")
+                self.gap(
+                    f"{op.operation_id}:body", f"{target}: the body sent breaks the spec: {message}"
+                )
         if bool(call.deprecated) != bool(op.op.get("deprecated")):
-            self.gap(op.operation_id, f"{target}: deprecation differs from the spec")
+            self.gap(
+                f"{op.operation_id}:deprecated", f"{target}: deprecation differs from the spec"
+            )
         return call
 
     def request(self, target: str, hints: dict[str, Any]) -> None:
@@ -576,10 +584,12 @@ class Checker:
         payload = self._payload_class(hints)
         if body is None:
             if payload is not None:
-                self.gap(op.operation_id, f"{target}: takes a body, the spec has none")
+                self.gap(f"{op.operation_id}:body", f"{target}: takes a body, the spec has none")
             return
         if payload is None:
-            self.gap(op.operation_id, f"{target}: takes no payload model for the request body")
+            self.gap(
+                f"{op.operation_id}:body", f"{target}: takes no payload model for the request body"
+            )
             return
         self.model(body, payload[1], "body", request=True)
 
@@ -609,7 +619,8 @@ class Checker:
             return
         for other in props:
             if other != envelope and not (other == "meta" and kind in ("page_of", "first_of")):
-                self.gap(key, f"{target}: reply property {other!r} is dropped by the reader")
+                message = f"{target}: reply property {other!r} is dropped by the reader"
+                self.gap(f"{key}.{other}", message)
         where = f"reply.{envelope}"
         if kind == "unwrap":
             self.value(props[envelope], model, where, key, request=False)
