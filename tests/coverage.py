@@ -438,17 +438,24 @@ class Checker:
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
         ]
         path_params = {p["name"]: p for p in self._spec_parameters("path")}
-        for n, name in enumerate(self._path_names()):
+        taken = _path_arguments(self._path_names(), positional, hints)
+        for name in self._path_names()[sum(len(names) for _, names in taken) :]:
             key = f"{op.operation_id}:{name}"
-            if n >= len(positional):
-                self.gap(key, f"{target}: path parameter {name} is not a positional argument")
-                continue
-            arg = positional[n]
-            schema = path_params.get(name, {}).get("schema", {"type": "string"})
+            self.gap(key, f"{target}: path parameter {name} is not a positional argument")
+        for arg, names in taken:
             if arg.name not in hints:
-                self.gap(key, f"{target}: argument {arg.name} (path {name}) is not typed")
+                for name in names:
+                    key = f"{op.operation_id}:{name}"
+                    self.gap(key, f"{target}: argument {arg.name} (path {name}) is not typed")
                 continue
-            self.value(schema, hints[arg.name], f"path {name} -> {arg.name}", key, request=True)
+            if len(names) == 1:
+                parts = [hints[arg.name]]
+            else:
+                parts = list(typing.get_args(_tuple_member(hints[arg.name], len(names))))
+            for name, part in zip(names, parts, strict=True):
+                key = f"{op.operation_id}:{name}"
+                schema = path_params.get(name, {}).get("schema", {"type": "string"})
+                self.value(schema, part, f"path {name} -> {arg.name}", key, request=True)
         for param in self._spec_parameters("query"):
             name = param["name"]
             key = f"{op.operation_id}:{name}"
@@ -492,23 +499,36 @@ class Checker:
         body = spec.request_schema(op.operation_id, op.spec)
         ids = iter(range(11, 100))
         path_values: dict[str, Any] = {}
-        bodies = [None]
+        for name in self._path_names():
+            schema = path_params.get(name, {}).get("schema", {})
+            kind = _normalise(schema)[0].get("type")
+            dummy: Any = next(ids) if kind == "integer" else "name-1"
+            path_values[name] = (schema.get("enum") or [dummy])[0]
+        positional = [
+            p
+            for p in signature.parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+        path_args = {
+            arg.name: path_values[names[0]]
+            if len(names) == 1
+            else tuple(path_values[name] for name in names)
+            for arg, names in _path_arguments(self._path_names(), positional, hints)
+        }
+        bodies: list[Any] = [None]
         if body is not None:
+            # The spec's examples can break documented rules (a password of "text"):
+            # then only the required part, then the example as an unchecked model.
             bodies = [spec.example(body), _required_only(body)]
+            if payload is not None:
+                bodies.append(payload[1].model_construct(**spec.example(body)))
         last_error: Exception | None = None
         for example_body in bodies:
             args: list[Any] = []
             kwargs: dict[str, Any] = {}
-            names = iter(self._path_names())
             for param in signature.parameters.values():
-                path_name = next(names, None) if param.kind != param.KEYWORD_ONLY else None
-                if path_name is not None:
-                    schema = path_params.get(path_name, {}).get("schema", {})
-                    if path_name not in path_values:
-                        kind = _normalise(schema)[0].get("type")
-                        dummy: Any = next(ids) if kind == "integer" else "name-1"
-                        path_values[path_name] = (schema.get("enum") or [dummy])[0]
-                    args.append(path_values[path_name])
+                if param.name in path_args:
+                    args.append(path_args[param.name])
                     continue
                 value: Any = inspect.Parameter.empty
                 if payload is not None and param.name == payload[0]:
@@ -545,7 +565,7 @@ class Checker:
                 last_error = exc
         else:
             self.gap(
-                op.operation_id,
+                f"{op.operation_id}:call",
                 f"{target}: cannot be called with the spec's example: {last_error!r}",
             )
             return None
@@ -606,7 +626,11 @@ class Checker:
                 self.gap(key, f"{target}: reads a reply body, the spec has none")
             return
         if shape is None:
-            self.gap(key, f"{target}: the reply body is not read into a model")
+            message = (
+                f"{target}: the reply body is not read into a model "
+                "(read it with whole, unwrap, page_of or first_of from operations._call)"
+            )
+            self.gap(key, message)
             return
         kind, envelope, model = shape
         if kind == "whole":
@@ -666,6 +690,36 @@ def _single_or_items(annotation: Any) -> Any:
     unique = list(dict.fromkeys(singles))
     result = _union(unique)
     return Union[result, None] if hint.nullable else result  # noqa: UP007
+
+
+def _tuple_member(annotation: Any, size: int) -> Any:
+    """The ``tuple[...]`` of ``size`` items among the members of ``annotation``, if any."""
+    for member in _hint(annotation).members:
+        if typing.get_origin(member) is tuple and len(typing.get_args(member)) == size:
+            return member
+    return None
+
+
+def _path_arguments(
+    names: list[str], positional: list[inspect.Parameter], hints: dict[str, Any]
+) -> list[tuple[inspect.Parameter, list[str]]]:
+    """Which leading positional argument stands for which path parameters.
+
+    One argument per path parameter, except that an argument typed with a
+    ``tuple`` of k items (``tuple[Ref, Ref]``: a storage box and a subaccount in
+    it) may stand for the next k path parameters.
+    """
+    taken: list[tuple[inspect.Parameter, list[str]]] = []
+    rest = list(names)
+    for arg in positional:
+        if not rest:
+            break
+        size = next(
+            (k for k in range(len(rest), 1, -1) if _tuple_member(hints.get(arg.name), k)), 1
+        )
+        taken.append((arg, rest[:size]))
+        rest = rest[size:]
+    return taken
 
 
 def _dummy(schema: Mapping[str, Any], annotation: Any, n: int) -> Any:

@@ -296,3 +296,21 @@ def test_checker_wants_every_parameter_as_a_typed_argument() -> None:
     assert [str(gap) for gap in checker.gaps] == [
         "[get_ssh_key:id] ssh_keys.get: argument ssh_key (path id) is not typed"
     ]
+
+
+def test_checker_lets_one_tuple_argument_stand_for_several_path_parameters() -> None:
+    import inspect
+
+    from hcloud_models.operations._call import Ref
+
+    def pair(item: tuple[Ref, Ref], /) -> None:
+        raise NotImplementedError
+
+    def loose(item: tuple[Ref, str], /) -> None:
+        raise NotImplementedError
+
+    checker = coverage.Checker(_operation("get_storage_box_snapshot"))
+    checker.parameters("x.get", inspect.signature(pair), {"item": tuple[Ref, Ref]})
+    assert checker.gaps == []
+    checker.parameters("x.get", inspect.signature(loose), {"item": tuple[Ref, str]})
+    assert [gap.key for gap in checker.gaps] == ["get_storage_box_snapshot:snapshot_id"]
