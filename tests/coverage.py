@@ -8,6 +8,11 @@ model with the same required-ness, type and enum choices; a reply property is
 missing on its model or has an incompatible type (nullability, scalar kind,
 enum values, nested objects and arrays, envelopes and list pages).
 
+Two readings are deliberate: an optional request property typed ``X | None =
+None`` means "not given" (``Payload.build`` drops ``None`` keywords), so it is
+not taken for a nullable one; and a reply property the spec does not require
+may be typed ``X | None = None`` although it is never null when present.
+
 Each gap has a key so that a deliberate difference can be allowed, with its
 reason, in ``EXCEPTIONS`` of ``tests/test_coverage.py`` rather than by loosening
 the checks: ``Model.field`` for bodies and replies, ``<operationId>:<parameter>``
