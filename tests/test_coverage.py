@@ -48,6 +48,11 @@ PENDING_TAGS: frozenset[str] = frozenset(
     }
 )
 
+RESULT_ACTION = (
+    "optional in the spec, yet every documented reply carries the action; results type "
+    "it as present so callers can wait on it without a None check"
+)
+
 EXCEPTIONS: dict[str, str] = {
     # gap key -> why the SDK deliberately differs from the spec there.
     "Server.datacenter": (
@@ -58,12 +63,18 @@ EXCEPTIONS: dict[str, str] = {
         "removed from the spec in favour of location, still accepted by the API; kept "
         "for callers that pin a datacenter"
     ),
-    "CreateImageResult.action": "results make the action required: the API always sends it",
-    "CreateImageResult.image": "results make the image required: the API always sends it",
-    "EnableRescueResult.action": "results make the action required: the API always sends it",
-    "RebuildServerResult.action": "results make the action required: the API always sends it",
-    "ResetPasswordResult.action": "results make the action required: the API always sends it",
-    "Image.deleted": "a timestamp; the spec omits format: date-time, so it is parsed as datetime",
+    "CreateImageResult.action": RESULT_ACTION,
+    "CreateImageResult.image": (
+        "optional in the spec, yet every documented reply carries the new image; the "
+        "result types it as present"
+    ),
+    "EnableRescueResult.action": RESULT_ACTION,
+    "RebuildServerResult.action": RESULT_ACTION,
+    "ResetPasswordResult.action": RESULT_ACTION,
+    "Image.deleted": (
+        "an RFC 3339 point in time by the spec's own description, which omits "
+        "format: date-time; parsed as datetime like every other timestamp"
+    ),
     "ServerType.cores": "spec says number; the API sends whole numbers and int parses them",
     "ServerType.disk": "spec says number; the API sends whole GB and int parses them",
     "FloatingIPAssign.server": (
