@@ -60,8 +60,8 @@ EXCEPTIONS: dict[str, str] = {
         "that code reading it keeps working"
     ),
     "ServerCreate.datacenter": (
-        "removed from the spec in favour of location, still accepted by the API; kept "
-        "for callers that pin a datacenter"
+        "not in the current spec (location replaced it); kept from the API's earlier "
+        "description for callers that pin a datacenter, and rejected together with location"
     ),
     "CreateImageResult.action": RESULT_ACTION,
     "CreateImageResult.image": (
@@ -81,8 +81,8 @@ EXCEPTIONS: dict[str, str] = {
         "null would unassign; unassign_floating_ip (floating_ips.unassign) does that"
     ),
     "enable_server_backup:body": (
-        "the spec takes no body; an optional backup_window is still accepted by the API "
-        "and sent only when given"
+        "the spec takes no body; backup_window from the API's earlier description stays "
+        "optional and is sent only when given (no body otherwise)"
     ),
     "list_images:bound_to": (
         "the spec types server ids as strings; the argument takes servers or int ids"
