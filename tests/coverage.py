@@ -479,6 +479,18 @@ class Checker:
                 schema = schema.get("items", {})
                 annotation = _single_or_items(hints[arg_name])
             self.value(schema, annotation, f"query {name}", key, request=True, absent_ok=True)
+        # Other keyword arguments must be body fields (checked with the payload model).
+        query_args = {
+            ARGUMENT_NAMES.get(f"{op.operation_id}:{p['name']}", p["name"])
+            for p in self._spec_parameters("query")
+        }
+        payload = self._payload_class(hints)
+        fields = set(payload[1].model_fields) if payload is not None else set()
+        for arg in signature.parameters.values():
+            if arg.kind == arg.KEYWORD_ONLY and arg.name not in query_args | fields:
+                key = f"{op.operation_id}:{arg.name}"
+                message = f"{target}: argument {arg.name} is no query parameter nor body field"
+                self.gap(key, message)
 
     def _payload_class(self, hints: dict[str, Any]) -> tuple[str, type[Payload]] | None:
         for name, annotation in hints.items():

@@ -291,7 +291,7 @@ def test_checker_reports_reply_properties_the_reader_drops() -> None:
 def test_checker_wants_every_parameter_as_a_typed_argument() -> None:
     import inspect
 
-    def fake(ssh_key, /, *, name: str | None = None, sort=None):  # type: ignore[no-untyped-def]
+    def fake(ssh_key, /, *, name: str | None = None, sort=None, nmae=None):
         raise NotImplementedError
 
     checker = coverage.Checker(_operation("list_ssh_keys"))
@@ -301,9 +301,14 @@ def test_checker_wants_every_parameter_as_a_typed_argument() -> None:
     assert "argument sort (query sort) is not typed" in found
     assert "query parameter label_selector is not an argument" in found
     assert "query parameter page is not an argument" in found
-    assert "name" not in found
+    assert "argument nmae is no query parameter nor body field" in found
+    assert "name (query" not in found
+
+    def one(ssh_key, /):
+        raise NotImplementedError
+
     checker = coverage.Checker(_operation("get_ssh_key"))
-    checker.parameters("ssh_keys.get", inspect.signature(fake), {})
+    checker.parameters("ssh_keys.get", inspect.signature(one), {})
     assert [str(gap) for gap in checker.gaps] == [
         "[get_ssh_key:id] ssh_keys.get: argument ssh_key (path id) is not typed"
     ]
