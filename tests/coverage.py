@@ -211,13 +211,8 @@ class Checker:
         request: bool,
         absent_ok: bool = False,
         metadata: Iterable[Any] = (),
-        variants: frozenset[str] = frozenset(),
     ) -> None:
-        """Check that ``annotation`` takes every value ``schema`` allows, and no stricter.
-
-        ``variants`` holds the properties of every alternative when ``schema`` is
-        one of several (``oneOf``) that a single model may take together.
-        """
+        """Check that ``annotation`` takes every value ``schema`` allows, and no stricter."""
         body, nullable = _normalise(schema)
         hint = _hint(annotation, metadata)
         if annotation is Any or any(m is Any for m in hint.members):
@@ -230,7 +225,7 @@ class Checker:
             )
         if not nullable and hint.nullable and not absent_ok and not request:
             self.gap(key, f"{where}: never null in the spec, yet typed Optional")
-        tries = list(self._match(body, hint, where, key, request=request, variants=variants))
+        tries = list(self._match(body, hint, where, key, request=request))
         if any(not sub_gaps for sub_gaps in tries):
             return
         if tries:
@@ -246,28 +241,22 @@ class Checker:
         key: str,
         *,
         request: bool,
-        variants: frozenset[str],
     ) -> Iterable[list[Gap]]:
         """Yield the gaps of each way the annotation could take the schema; [] is a match."""
         members = hint.members
         if body.get("oneOf") or body.get("anyOf"):
+            # Each alternative taken by a member of the annotation (``A | B``)...
             gaps: list[Gap] = []
             alternatives = body.get("oneOf") or body.get("anyOf") or ()
-            every = frozenset(
-                name for alt in alternatives for name in _normalise(alt)[0].get("properties", {})
-            )
             for n, alternative in enumerate(alternatives):
                 sub = Checker(self.operation)
-                sub.value(
-                    alternative,
-                    _union(members),
-                    f"{where}<{n}>",
-                    key,
-                    request=request,
-                    variants=every,
-                )
+                sub.value(alternative, _union(members), f"{where}<{n}>", key, request=request)
                 gaps.extend(sub.gaps)
             yield gaps
+            # ...or all of them by one model whose fields cover every variant.
+            sub = Checker(self.operation)
+            sub.value(_merge(alternatives), _union(members), where, key, request=request)
+            yield sub.gaps
             return
         kind = body.get("type")
         typed = _describe(_union(members))
@@ -327,7 +316,7 @@ class Checker:
                 model = _model_of(member)
                 if model is not None and props:
                     sub = Checker(self.operation)
-                    sub.model(body, model, where, request=request, variants=variants)
+                    sub.model(body, model, where, request=request)
                     yield sub.gaps
                 elif (typing.get_origin(member) or member) in (dict, Mapping, typing.Mapping):
                     if props:
@@ -351,13 +340,8 @@ class Checker:
         where: str,
         *,
         request: bool,
-        variants: frozenset[str] = frozenset(),
     ) -> None:
-        """Check every property of an object schema against the fields of ``model``.
-
-        With ``variants`` (one ``oneOf`` alternative read by a model serving them
-        all), fields of the other alternatives are expected, but must be optional.
-        """
+        """Check every property of an object schema against the fields of ``model``."""
         body, _ = _normalise(schema)
         props: dict[str, Any] = body.get("properties", {})
         required = set(body.get("required", []))
@@ -386,20 +370,12 @@ class Checker:
                 f"{where}.{prop}",
                 key,
                 request=request,
-                # One model serving several variants may leave any of them optional.
-                absent_ok=prop not in required or bool(variants),
+                absent_ok=prop not in required,
                 metadata=field.metadata,
             )
         for field_name, field in fields.items():
             wire = field.alias or field_name
             if wire in props or field_name in props:
-                continue
-            if wire in variants or field_name in variants:
-                if field.is_required():
-                    self.gap(
-                        f"{name}.{field_name}",
-                        f"{where}.{field_name}: absent from this variant, required on {name}",
-                    )
                 continue
             self.gap(f"{name}.{field_name}", f"{where}.{field_name}: not in the spec")
 
@@ -673,6 +649,39 @@ class Checker:
         self.value(items.get("items", {}), model, f"{where}[]", key, request=False)
         if "meta" in props:
             self.value(props["meta"], Meta, "reply.meta", key, request=False, absent_ok=True)
+
+
+def _merge(alternatives: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One schema taking what any of ``alternatives`` takes.
+
+    Objects get every property of every variant, required only where all
+    variants require it, and nested objects are merged alike; enums get every
+    value; a property that may be null in one variant may be null in the merge.
+    """
+    parts = [_normalise(alt) for alt in alternatives]
+    nullable = any(null for _, null in parts)
+    bodies = [body for body, _ in parts]
+    merged: dict[str, Any] = dict(bodies[0])
+    if all("properties" in body for body in bodies):
+        names = list(dict.fromkeys(name for body in bodies for name in body["properties"]))
+        merged["properties"] = {
+            name: _merge(
+                [body["properties"][name] for body in bodies if name in body["properties"]]
+            )
+            for name in names
+        }
+        merged["required"] = sorted(
+            set.intersection(*(set(body.get("required", [])) for body in bodies))
+        )
+    elif all("enum" in body for body in bodies):
+        merged["enum"] = list(dict.fromkeys(v for body in bodies for v in body["enum"]))
+    elif all(body.get("type") == "array" for body in bodies):
+        merged["items"] = _merge([body.get("items", {}) for body in bodies])
+    if nullable:
+        merged["nullable"] = True
+    merged.pop("oneOf", None)
+    merged.pop("anyOf", None)
+    return merged
 
 
 def _kind(schema: Mapping[str, Any]) -> str:
