@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
+    from .resources.storage_box_types import StorageBoxTypesResource
+    from .resources.storage_boxes import (
+        StorageBoxesResource,
+        StorageBoxSnapshotsResource,
+        StorageBoxSubaccountsResource,
+    )
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -96,6 +102,14 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
+    storage_boxes: StorageBoxesResource[M]
+    """Storage Boxes and their actions (Hetzner API)."""
+    storage_box_subaccounts: StorageBoxSubaccountsResource[M]
+    """Subaccounts of Storage Boxes and their actions (Hetzner API)."""
+    storage_box_snapshots: StorageBoxSnapshotsResource[M]
+    """Snapshots of Storage Boxes (Hetzner API)."""
+    storage_box_types: StorageBoxTypesResource[M]
+    """Storage Box types with their prices (Hetzner API, read-only catalog)."""
 
     _http_class: type[H]
     _session_class: type[S]

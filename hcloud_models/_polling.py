@@ -16,7 +16,7 @@ from .errors import ActionFailed, ActionTimeout
 from .models._base import bind
 from .models.actions import Action
 from .models.page import Page
-from .operations._call import Call, query
+from .operations._call import Call, page_of, query
 from .operations.actions import ACTIONS, WaitFor
 
 __all__ = ["ActionWatch", "PollPolicy"]
@@ -67,8 +67,11 @@ class ActionWatch:
     def __init__(self, job: WaitFor[Any, Any], policy: PollPolicy) -> None:
         actions = job.actions
         self._single = job.single
-        self._order = [action.id for action in actions]
-        self._latest: dict[int, Action[Any]] = {action.id: action for action in actions}
+        # Cloud and Storage Box actions are numbered apart, so an id is unique only with its kind.
+        self._order = [_key(action) for action in actions]
+        self._latest: dict[tuple[type[Action[Any]], int], Action[Any]] = {
+            _key(action): action for action in actions
+        }
         self._policy = policy
         self._on_progress = job.on_progress
         self._timeout = policy.timeout if job.timeout is None else job.timeout
@@ -99,19 +102,30 @@ class ActionWatch:
             raise ActionTimeout(self._running(), self._timeout or 0.0)
         return min(interval, remaining)
 
-    def poll_call(self) -> Call[Page[Action[Any]], Page[Action[Any]]]:
-        """One request for every running action: ``GET /actions?id=..&id=..``."""
-        ids = sorted(a.id for a in self._running())
-        return Call("GET", "/actions", ACTIONS, query(id=ids))
+    def poll_calls(self) -> list[Call[Page[Action[Any]], Page[Action[Any]]]]:
+        """One request per kind of running action, for all of that kind at once.
+
+        Cloud actions are read with ``GET /actions?id=..&id=..``; Storage Box
+        actions with ``GET /storage_boxes/actions?id=..`` on the Hetzner API.
+        """
+        kinds: dict[type[Action[Any]], list[int]] = {}
+        for action in self._running():
+            kinds.setdefault(type(action), []).append(action.id)
+        calls: list[Call[Page[Action[Any]], Page[Action[Any]]]] = []
+        for kind, ids in kinds.items():
+            api, path = kind._home
+            reply = ACTIONS if kind is Action else page_of("actions", kind)
+            calls.append(Call("GET", path, reply, query(id=sorted(ids)), api=api))
+        return calls
 
     def update(self, page: Page[Action[Any]]) -> None:
         """Take in the fresh states; report progress; raise ``ActionFailed`` on an error."""
         self.polls += 1
         for action in page.items:
-            previous = self._latest.get(action.id)
+            previous = self._latest.get(_key(action))
             if previous is None:
                 continue
-            self._latest[action.id] = action
+            self._latest[_key(action)] = action
             changed = (previous.status, previous.progress) != (action.status, action.progress)
             if changed and self._on_progress is not None:
                 self._on_progress(action)
@@ -121,3 +135,7 @@ class ActionWatch:
         """The final actions bound to ``client``, in the order given (or the only one)."""
         actions = bind([self._latest[ident] for ident in self._order], client)
         return actions[0] if self._single else actions
+
+
+def _key(action: Action[Any]) -> tuple[type[Action[Any]], int]:
+    return (type(action), action.id)

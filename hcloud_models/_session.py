@@ -236,7 +236,8 @@ class SyncSession(BaseSession[httpx.Client]):
     def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():
             self._sleep(watch.next_delay(), self.poll.sleep)
-            watch.update(self.execute(watch.poll_call()))
+            for call in watch.poll_calls():
+                watch.update(self.execute(call))
         return watch.result(self._owner)
 
     def close(self) -> None:
@@ -283,7 +284,8 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
     async def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():
             await self._sleep(watch.next_delay(), self.poll.sleep)
-            watch.update(await self.execute(watch.poll_call()))
+            for call in watch.poll_calls():
+                watch.update(await self.execute(call))
         return watch.result(self._owner)
 
     async def close(self) -> None:

@@ -6,19 +6,25 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import BaseModel
+
 from hcloud_models import Page
+from hcloud_models.models._base import BoundModel
 from tests import spec
 from tests.conftest import Api, Recorder
 
 
-def reply_to(recorder: Recorder, operation_id: str) -> Any:
-    """Queue the spec's example success reply of an operation (an empty 204 where documented)."""
-    _, _, op = spec.operations()[operation_id]
+def reply_to(recorder: Recorder, operation_id: str, *, spec_name: str = "hcloud") -> Any:
+    """Queue the spec's example success reply of an operation (an empty 204 where documented).
+
+    ``spec_name`` names the spec the operation is in: ``"hcloud"`` or ``"hetzner"``.
+    """
+    _, _, op = spec.operations(spec_name)[operation_id]
     status = next(int(s) for s in op["responses"] if s.startswith("2"))
     if status == 204:
         recorder.reply(status=204)
         return None
-    body = spec.example_reply(operation_id)
+    body = spec.example_reply(operation_id, spec_name)
     recorder.reply(body, status=status)
     return body
 
@@ -33,6 +39,7 @@ def assert_sent(
     index: int = -1,
     only: bool = True,
     check_schema: bool = True,
+    spec_name: str = "hcloud",
 ) -> None:
     """A request of this operation went out with this path, exactly this query and body.
 
@@ -45,19 +52,22 @@ def assert_sent(
         index: Which recorded request to check.
         only: Also check that it was the only request sent.
         check_schema: Validate the body against the operation's request schema.
+        spec_name: The spec the operation is in, ``"hcloud"`` or ``"hetzner"``; the
+            request must have gone to that spec's server.
     """
-    method, template, op = spec.operations()[operation_id]
+    method, template, op = spec.operations(spec_name)[operation_id]
     if only:
         assert len(recorder.requests) == 1
     request = recorder.requests[index]
     assert request.method == method
+    assert str(request.url).startswith(spec.load(spec_name)["servers"][0]["url"] + "/")
     assert recorder.path(index) == path
     assert re.fullmatch(re.sub(r"\{[^}]+\}", "[0-9]+", template), path)
     assert recorder.query(index) == (query or [])
     allowed = {p["name"] for p in op.get("parameters", []) if p["in"] == "query"}
     assert {name for name, _ in recorder.query(index)} <= allowed
     assert recorder.body(index) == body
-    schema = spec.request_schema(operation_id)
+    schema = spec.request_schema(operation_id, spec_name)
     if body is None:
         assert not request.content
         assert "content-type" not in request.headers
@@ -68,10 +78,12 @@ def assert_sent(
             spec.validate(body, schema)
 
 
-def reply_two_pages(recorder: Recorder, operation_id: str, key: str) -> None:
+def reply_two_pages(
+    recorder: Recorder, operation_id: str, key: str, *, spec_name: str = "hcloud"
+) -> None:
     """Queue two pages of a list operation (50 per page): objects 42, then 43."""
-    first = spec.example_reply(operation_id)
-    second = spec.example_reply(operation_id)
+    first = spec.example_reply(operation_id, spec_name)
+    second = spec.example_reply(operation_id, spec_name)
     second[key][0]["id"] = 43
     first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
     second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
@@ -87,6 +99,8 @@ def assert_bound_matches_resource(
     operation_id: str,
     direct: Callable[[Any, Any], Any],
     bound: Callable[[Any, Any], Any],
+    *,
+    spec_name: str = "hcloud",
 ) -> None:
     """A bound method sends exactly what the resource method sends, and returns equal, bound data.
 
@@ -98,18 +112,21 @@ def assert_bound_matches_resource(
         operation_id: The operation both calls perform.
         direct: The resource call, given the client and the object.
         bound: The bound call, given the client and the object.
+        spec_name: The spec both operations are in, ``"hcloud"`` or ``"hetzner"``.
     """
-    reply_to(recorder, get_operation_id)
+    reply_to(recorder, get_operation_id, spec_name=spec_name)
     obj = api.run(fetch)
-    reply_to(recorder, operation_id)
+    reply_to(recorder, operation_id, spec_name=spec_name)
     expected = api.run(lambda c: direct(c, obj))
-    reply_to(recorder, operation_id)
+    reply_to(recorder, operation_id, spec_name=spec_name)
     result = api.run(lambda c: bound(c, obj))
     assert len(recorder.requests) == 3
     first, second = recorder.requests[1], recorder.requests[2]
     assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
     assert result == expected
-    if isinstance(result, Page):
-        assert all(item.is_bound for item in result)
-    elif result is not None:
-        assert result.is_bound
+    items = list(result) if isinstance(result, (Page, list)) else [result]
+    for item in items:
+        if isinstance(item, BoundModel):
+            assert item.is_bound
+        elif isinstance(item, BaseModel):  # a result holding bound objects
+            assert all(v.is_bound for v in vars(item).values() if isinstance(v, BoundModel))

@@ -100,8 +100,24 @@ def example_reply(operation_id: str, name: str = "hcloud") -> Any:
     return example(reply_schema(operation_id, name))
 
 
+def _with_nulls(schema: Any) -> Any:
+    """OpenAPI 3.0's ``nullable: true`` (the Hetzner spec) spelled as JSON Schema's null type."""
+    if isinstance(schema, list):
+        return [_with_nulls(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    converted = {key: _with_nulls(value) for key, value in schema.items()}
+    if converted.pop("nullable", False) is True and "type" in converted:
+        kind = converted["type"]
+        kinds = kind if isinstance(kind, list) else [kind]
+        converted["type"] = [*kinds, "null"] if "null" not in kinds else kinds
+        if "enum" in converted and None not in converted["enum"]:
+            converted["enum"] = [*converted["enum"], None]
+    return converted
+
+
 def validate(instance: Any, schema: dict[str, Any]) -> None:
     """Raise ``jsonschema.ValidationError`` unless ``instance`` satisfies ``schema``."""
     import jsonschema
 
-    jsonschema.Draft202012Validator(schema).validate(instance)
+    jsonschema.Draft202012Validator(_with_nulls(schema)).validate(instance)

@@ -10,7 +10,7 @@ from .common import ActionError, ActionResource
 if TYPE_CHECKING:
     from ..operations import actions as ops
 
-__all__ = ["Action", "ActionError", "ActionResource", "ActionStatus"]
+__all__ = ["Action", "ActionError", "ActionResource", "ActionStatus", "StorageBoxAction"]
 
 ActionStatus = Literal["running", "success", "error"]
 """The states of an action."""
@@ -25,6 +25,8 @@ class Action(BoundModel[M]):
     """
 
     _resource: ClassVar[str] = "actions"
+    _home: ClassVar[tuple[Literal["cloud", "hetzner"], str]] = ("cloud", "/actions")
+    """Which API serves this kind of action and the path where it is read and polled."""
 
     id: int
     command: str
@@ -44,3 +46,17 @@ class Action(BoundModel[M]):
     def done(self) -> bool:
         """Whether the action has ended, in success or in error."""
         return self.status != "running"
+
+
+class StorageBoxAction(Action[M]):
+    """An action of a Storage Box, a subaccount or a snapshot.
+
+    It is read and polled on the Hetzner API at ``/storage_boxes/actions``
+    instead of the Cloud API's ``/actions``; ``reload()``, ``wait()`` and
+    ``client.actions.wait_all(...)`` go there on their own.
+    """
+
+    _home: ClassVar[tuple[Literal["cloud", "hetzner"], str]] = (
+        "hetzner",
+        "/storage_boxes/actions",
+    )

@@ -9,7 +9,7 @@ from typing import Any, Literal, TypeVar
 from .._modes import Async
 from ..models.actions import Action
 from ..models.page import Page
-from ._call import Call, Job, Ref, id_of, list_query, page_of, query, unwrap
+from ._call import API, Call, Job, Ref, Reply, id_of, list_query, page_of, query, unwrap
 
 __all__ = [
     "ACTION",
@@ -35,9 +35,17 @@ ACTIONS = page_of("actions", Action)
 def get(action: Ref, /) -> Call[Action, Action[Async]]:
     """Fetch one action by id.
 
+    An action object is read where its kind lives: a
+    :class:`~hcloud_models.models.StorageBoxAction` from the Hetzner API's
+    ``/storage_boxes/actions``, any other from the Cloud API's ``/actions``.
+    A bare id is looked up on the Cloud API.
+
     Args:
         action: The action, or its id.
     """
+    if isinstance(action, Action) and type(action)._home != Action._home:
+        api, base = type(action)._home
+        return Call("GET", f"{base}/{action.id}", unwrap("action", type(action)), api=api)
     return Call("GET", f"/actions/{id_of(action)}", ACTION)
 
 
@@ -80,8 +88,18 @@ class FamilyActions:
     resource manager.
     """
 
-    def __init__(self, family: str, singular: str) -> None:
+    def __init__(
+        self,
+        family: str,
+        singular: str,
+        *,
+        api: API = "cloud",
+        model: type[Action[Any]] = Action,
+    ) -> None:
         self.family = family
+        self.api: API = api
+        self._one: Reply = unwrap("action", model)
+        self._page: Reply = page_of("actions", model)
         self.operation_ids = {
             "of": f"list_{singular}_actions",
             "get_of": f"get_{singular}_action",
@@ -110,7 +128,8 @@ class FamilyActions:
             per_page: Objects per page, 1 to 50.
         """
         params = list_query(status=status, sort=sort, page=page, per_page=per_page)
-        return Call("GET", f"/{self.family}/{id_of(resource)}/actions", ACTIONS, params)
+        path = f"/{self.family}/{id_of(resource)}/actions"
+        return Call("GET", path, self._page, params, api=self.api)
 
     def get_of(self, resource: Ref, action: Ref, /) -> Call[Action, Action[Async]]:
         """Fetch one action of one object (deprecated by the API: use ``get_action``).
@@ -124,7 +143,7 @@ class FamilyActions:
             f"GET /{self.family}/{{id}}/actions/{{action_id}} is deprecated; "
             f"use client.{self.family}.get_action(action_id) instead"
         )
-        return Call("GET", path, ACTION, deprecated=warning)
+        return Call("GET", path, self._one, deprecated=warning, api=self.api)
 
     def list(
         self,
@@ -147,7 +166,7 @@ class FamilyActions:
         """
         ids = None if id is None else [id_of(a) for a in (id if isinstance(id, Sequence) else [id])]
         params = list_query(id=ids, status=status, sort=sort, page=page, per_page=per_page)
-        return Call("GET", f"/{self.family}/actions", ACTIONS, params)
+        return Call("GET", f"/{self.family}/actions", self._page, params, api=self.api)
 
     def get(self, action: Ref, /) -> Call[Action, Action[Async]]:
         """Fetch one action of this family by id.
@@ -155,7 +174,7 @@ class FamilyActions:
         Args:
             action: The action, or its id.
         """
-        return Call("GET", f"/{self.family}/actions/{id_of(action)}", ACTION)
+        return Call("GET", f"/{self.family}/actions/{id_of(action)}", self._one, api=self.api)
 
 
 ProgressCallback = Callable[[Action[Any]], Any]

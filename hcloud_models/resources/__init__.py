@@ -24,6 +24,10 @@ RESOURCES: dict[str, str] = {
     "locations": "locations:LocationsResource",
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
+    "storage_boxes": "storage_boxes:StorageBoxesResource",
+    "storage_box_subaccounts": "storage_boxes:StorageBoxSubaccountsResource",
+    "storage_box_snapshots": "storage_boxes:StorageBoxSnapshotsResource",
+    "storage_box_types": "storage_box_types:StorageBoxTypesResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 
