@@ -39,12 +39,6 @@ PENDING_TAGS: frozenset[str] = frozenset(
         "Zone Actions",
         "Zone RRSets",
         "Zone RRSet Actions",
-        "Storage Boxes",
-        "Storage Box Actions",
-        "Storage Box Snapshots",
-        "Storage Box Subaccounts",
-        "Storage Box Subaccount Actions",
-        "Storage Box Types",
     }
 )
 

@@ -8,7 +8,7 @@ subaccount or snapshot is given as the object itself (anything with ``id`` and
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from .._modes import Async
 from ..models.actions import StorageBoxAction
@@ -42,6 +42,8 @@ from ._call import (
     ObjectPath,
     Ref,
     Reply,
+    SortIdCreated,
+    SortIdNameCreated,
     first_of,
     id_of,
     list_query,
@@ -105,6 +107,25 @@ class InStorageBox(Protocol):
 ChildRef = InStorageBox | tuple[Ref, Ref]
 """A subaccount or snapshot: the object, or a ``(storage_box, id)`` pair of objects or ids."""
 
+StorageBoxSort = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+    "stats.size",
+    "stats.size:asc",
+    "stats.size:desc",
+    "stats.size_filesystem",
+    "stats.size_filesystem:asc",
+    "stats.size_filesystem:desc",
+]
+"""Sort keys of the Storage Box list."""
+
 STORAGE_BOX = unwrap("storage_box", StorageBox)
 STORAGE_BOXES = page_of("storage_boxes", StorageBox)
 SUBACCOUNT = unwrap("subaccount", StorageBoxSubaccount)
@@ -165,7 +186,7 @@ def list_storage_boxes(
     *,
     name: str | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: StorageBoxSort | Sequence[StorageBoxSort] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[StorageBox], Page[StorageBox[Async]]]:
@@ -460,7 +481,7 @@ def list_storage_box_subaccounts(
     name: str | None = None,
     username: str | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdCreated | Sequence[SortIdCreated] | None = None,
 ) -> Call[list[StorageBoxSubaccount], list[StorageBoxSubaccount[Async]]]:
     """List the subaccounts of a Storage Box (all of them: this list is not paged).
 
@@ -659,7 +680,7 @@ def list_storage_box_snapshots(
     name: str | None = None,
     is_automatic: bool | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
 ) -> Call[list[StorageBoxSnapshot], list[StorageBoxSnapshot[Async]]]:
     """List the snapshots of a Storage Box, manual and automatic (not paged).
 
