@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .resources.floating_ips import FloatingIPsResource
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
+    from .resources.load_balancer_types import LoadBalancerTypesResource
+    from .resources.load_balancers import LoadBalancersResource
     from .resources.locations import LocationsResource
     from .resources.pricing import PricingResource
     from .resources.server_types import ServerTypesResource
@@ -96,7 +98,10 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
-
+    load_balancers: LoadBalancersResource[M]
+    """Load Balancers, their services, targets, actions and metrics."""
+    load_balancer_types: LoadBalancerTypesResource[M]
+    """Load Balancer types (read-only catalog)."""
     _http_class: type[H]
     _session_class: type[S]
     _session: S

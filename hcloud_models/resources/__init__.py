@@ -22,6 +22,8 @@ RESOURCES: dict[str, str] = {
     "locations": "locations:LocationsResource",
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
+    "load_balancers": "load_balancers:LoadBalancersResource",
+    "load_balancer_types": "load_balancer_types:LoadBalancerTypesResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 
