@@ -20,6 +20,7 @@ from .resources import RESOURCES, resource_class
 
 if TYPE_CHECKING:
     from .resources.actions import ActionsResource
+    from .resources.certificates import CertificatesResource
     from .resources.datacenters import DatacentersResource
     from .resources.floating_ips import FloatingIPsResource
     from .resources.images import ImagesResource
@@ -102,6 +103,9 @@ class _ClientBase(Generic[H, T, S, M]):
     """Load Balancers, their services, targets, actions and metrics."""
     load_balancer_types: LoadBalancerTypesResource[M]
     """Load Balancer types (read-only catalog)."""
+    certificates: CertificatesResource[M]
+    """TLS certificates, uploaded or managed, and their actions."""
+
     _http_class: type[H]
     _session_class: type[S]
     _session: S

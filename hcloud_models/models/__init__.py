@@ -16,6 +16,16 @@ from .actions import (
     Action,
     ActionStatus,
 )
+from .certificates import (
+    Certificate,
+    CertificateCreate,
+    CertificateStatus,
+    CertificateStatusError,
+    CertificateType,
+    CertificateUpdate,
+    CertificateUsedBy,
+    CreateCertificateResult,
+)
 from .common import (
     ActionError,
     ActionResource,
@@ -177,7 +187,15 @@ __all__ = [
     "ActionStatus",
     "BackupWindow",
     "BoundModel",
+    "Certificate",
+    "CertificateCreate",
+    "CertificateStatus",
+    "CertificateStatusError",
+    "CertificateType",
+    "CertificateUpdate",
+    "CertificateUsedBy",
     "ChangeDnsPtr",
+    "CreateCertificateResult",
     "CreateFloatingIPResult",
     "CreateImageResult",
     "CreateLoadBalancerResult",

@@ -24,6 +24,7 @@ RESOURCES: dict[str, str] = {
     "pricing": "pricing:PricingResource",
     "load_balancers": "load_balancers:LoadBalancersResource",
     "load_balancer_types": "load_balancer_types:LoadBalancerTypesResource",
+    "certificates": "certificates:CertificatesResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 

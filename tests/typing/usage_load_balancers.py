@@ -11,7 +11,10 @@ from hcloud_models import (
     Action,
     Async,
     AsyncClient,
+    Certificate,
+    CertificateStatus,
     Client,
+    CreateCertificateResult,
     CreateLoadBalancerResult,
     LoadBalancer,
     LoadBalancerAddService,
@@ -127,3 +130,26 @@ async def async_usage(client: AsyncClient) -> None:
     assert_type(created, CreateLoadBalancerResult[Async])
     assert_type(client.load_balancers.all(), AsyncIterator[LoadBalancer[Async]])
     assert_type(await client.load_balancer_types.list(), Page[LoadBalancerType[Async]])
+
+
+def certificate_usage(client: Client) -> None:
+    created = client.certificates.create(name="web", type="managed", domain_names=["example.com"])
+    assert_type(created, CreateCertificateResult)
+    assert_type(created.certificate, Certificate)
+    assert_type(created.action, Action | None)
+    cert = client.certificates.get(1)
+    assert_type(cert.not_valid_after, datetime | None)
+    assert_type(cert.status, CertificateStatus | None)
+    assert_type(cert.retry(), Action)
+    assert_type(cert.reload(), Certificate)
+    assert_type(cert.actions(), Page[Action])
+    assert_type(client.certificates.list(type=["managed"]), Page[Certificate])
+    client.certificates.list(type="acme")  # type: ignore[arg-type]
+
+
+async def async_certificate_usage(client: AsyncClient) -> None:
+    cert = await client.certificates.get(1)
+    assert_type(cert, Certificate[Async])
+    assert_type(await cert.retry(), Action[Async])
+    created = await client.certificates.create(name="web", certificate="...", private_key="...")
+    assert_type(created, CreateCertificateResult[Async])
