@@ -20,10 +20,13 @@ from .resources import RESOURCES, resource_class
 
 if TYPE_CHECKING:
     from .resources.actions import ActionsResource
+    from .resources.certificates import CertificatesResource
     from .resources.datacenters import DatacentersResource
     from .resources.floating_ips import FloatingIPsResource
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
+    from .resources.load_balancer_types import LoadBalancerTypesResource
+    from .resources.load_balancers import LoadBalancersResource
     from .resources.locations import LocationsResource
     from .resources.pricing import PricingResource
     from .resources.server_types import ServerTypesResource
@@ -110,6 +113,12 @@ class _ClientBase(Generic[H, T, S, M]):
     """Snapshots of Storage Boxes (Hetzner API)."""
     storage_box_types: StorageBoxTypesResource[M]
     """Storage Box types with their prices (Hetzner API, read-only catalog)."""
+    load_balancers: LoadBalancersResource[M]
+    """Load Balancers, their services, targets, actions and metrics."""
+    load_balancer_types: LoadBalancerTypesResource[M]
+    """Load Balancer types (read-only catalog)."""
+    certificates: CertificatesResource[M]
+    """TLS certificates, uploaded or managed, and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -28,6 +28,9 @@ RESOURCES: dict[str, str] = {
     "storage_box_subaccounts": "storage_boxes:StorageBoxSubaccountsResource",
     "storage_box_snapshots": "storage_boxes:StorageBoxSnapshotsResource",
     "storage_box_types": "storage_box_types:StorageBoxTypesResource",
+    "load_balancers": "load_balancers:LoadBalancersResource",
+    "load_balancer_types": "load_balancer_types:LoadBalancerTypesResource",
+    "certificates": "certificates:CertificatesResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 

@@ -568,10 +568,13 @@ def test_async_client(fake: SpecCheckedCloud) -> None:
 
 FAMILIES = (
     "actions",
+    "certificates",
     "datacenters",
     "floating_ips",
     "images",
     "isos",
+    "load_balancer_types",
+    "load_balancers",
     "locations",
     "pricing",
     "server_types",

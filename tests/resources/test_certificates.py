@@ -1,0 +1,386 @@
+"""``client.certificates`` and bound certificates: uploaded and managed, retry, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.errors import APIError, UnboundObjectError
+from hcloud_models.models.actions import Action
+from hcloud_models.models.certificates import Certificate, CreateCertificateResult
+from hcloud_models.models.page import Page
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.certificates import CertificatesResource
+from tests import spec
+from tests.conftest import Api, Recorder
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+
+PEM = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
+KEY = "-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----\n"
+
+
+def assert_action(action: Any) -> None:
+    assert isinstance(action, Action)
+    assert action.id == 42
+    assert action.is_bound
+
+
+def managed_json() -> dict[str, Any]:
+    """A managed certificate still being issued: no PEM, fingerprint or validity yet."""
+    cert: dict[str, Any] = spec.example_reply("get_certificate")["certificate"]
+    cert.update(
+        type="managed",
+        certificate=None,
+        fingerprint=None,
+        not_valid_before=None,
+        not_valid_after=None,
+        status={"issuance": "pending", "renewal": "unavailable", "error": None},
+        used_by=[],
+    )
+    return cert
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_certificates")
+    page = api.run(
+        lambda c: c.certificates.list(
+            name="web",
+            label_selector="env=prod",
+            type=["uploaded", "managed"],
+            sort="created:desc",
+            page=1,
+            per_page=5,
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_certificates",
+        "/certificates",
+        [
+            ("name", "web"),
+            ("label_selector", "env=prod"),
+            ("type", "uploaded"),
+            ("type", "managed"),
+            ("sort", "created:desc"),
+            ("page", "1"),
+            ("per_page", "5"),
+        ],
+    )
+    assert isinstance(page, Page)
+    assert isinstance(page[0], Certificate)
+    assert page[0].is_bound
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    reply_two_pages(recorder, "list_certificates", "certificates")
+    certs = api.collect(lambda c: c.certificates.all(type="managed"))
+    assert [cert.id for cert in certs] == [42, 43]
+    assert recorder.query(0) == [("type", "managed"), ("per_page", "50")]
+
+
+def test_get_uploaded(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_certificate")
+    cert = api.run(lambda c: c.certificates.get(42))
+    assert_sent(recorder, "get_certificate", "/certificates/42")
+    assert isinstance(cert, Certificate)
+    assert cert.type == "uploaded"
+    assert cert.certificate is not None
+    assert cert.certificate.startswith("-----BEGIN CERTIFICATE-----")
+    assert cert.not_valid_after is not None
+    assert cert.domain_names == ["example.com", "webmail.example.com", "www.example.com"]
+    assert cert.used_by[0].type == "load_balancer"
+    assert cert.is_bound
+
+
+def test_get_managed_while_pending(api: Api, recorder: Recorder) -> None:
+    body = {"certificate": managed_json()}
+    spec.validate(body, spec.reply_schema("get_certificate"))
+    recorder.reply(body)
+    cert = api.run(lambda c: c.certificates.get(42))
+    assert cert.type == "managed"
+    assert cert.certificate is None
+    assert cert.fingerprint is None
+    assert cert.status is not None
+    assert cert.status.issuance == "pending"
+    assert cert.status.error is None
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_certificates")
+    cert = api.run(lambda c: c.certificates.get_by_name("my-resource"))
+    assert_sent(recorder, "list_certificates", "/certificates", [("name", "my-resource")])
+    assert isinstance(cert, Certificate)
+    recorder.requests.clear()
+    recorder.reply({"certificates": []})
+    assert api.run(lambda c: c.certificates.get_by_name("missing")) is None
+
+
+def test_create_uploaded(api: Api, recorder: Recorder) -> None:
+    body = spec.example_reply("create_certificate")
+    body["action"] = None
+    spec.validate(body, spec.reply_schema("create_certificate"))
+    recorder.reply(body, status=201)
+    result = api.run(
+        lambda c: c.certificates.create(
+            name="web", certificate=PEM, private_key=KEY, labels={"env": "prod"}
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_certificate",
+        "/certificates",
+        body={"name": "web", "certificate": PEM, "private_key": KEY, "labels": {"env": "prod"}},
+    )
+    assert isinstance(result, CreateCertificateResult)
+    assert isinstance(result.certificate, Certificate)
+    assert result.certificate.is_bound
+    assert result.action is None
+
+
+def test_create_managed_returns_the_issuing_action(api: Api, recorder: Recorder) -> None:
+    body = spec.example_reply("create_certificate")
+    body["certificate"] = managed_json()
+    body["action"]["command"] = "create_certificate"
+    spec.validate(body, spec.reply_schema("create_certificate"))
+    recorder.reply(body, status=201)
+    result = api.run(
+        lambda c: c.certificates.create(
+            {"name": "web", "type": "managed"}, domain_names=("example.com", "www.example.com")
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_certificate",
+        "/certificates",
+        body={
+            "name": "web",
+            "type": "managed",
+            "domain_names": ["example.com", "www.example.com"],
+        },
+    )
+    assert result.certificate.type == "managed"
+    assert_action(result.action)
+    assert result.action.command == "create_certificate"
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_certificate")
+    cert = api.run(lambda c: c.certificates.update(42, name="web-2", labels={}))
+    assert_sent(
+        recorder, "update_certificate", "/certificates/42", body={"name": "web-2", "labels": {}}
+    )
+    assert isinstance(cert, Certificate)
+    assert cert.is_bound
+
+
+def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_certificate")
+    assert api.run(lambda c: c.certificates.delete(42)) is None
+    assert_sent(recorder, "delete_certificate", "/certificates/42")
+
+
+def test_delete_in_use_raises(api: Api, recorder: Recorder) -> None:
+    recorder.error(422, "resource_in_use", "certificate is used by a Load Balancer")
+    with pytest.raises(APIError) as caught:
+        api.run(lambda c: c.certificates.delete(42))
+    assert caught.value.code == "resource_in_use"
+    assert len(recorder.requests) == 1
+
+
+def test_retry(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "retry_certificate")
+    action = api.run(lambda c: c.certificates.retry(42))
+    assert_sent(recorder, "retry_certificate", "/certificates/42/actions/retry")
+    assert_action(action)
+
+
+def test_actions_of_one_certificate(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_certificate_actions")
+    page = api.run(lambda c: c.certificates.actions(42, status=["running", "error"]))
+    assert_sent(
+        recorder,
+        "list_certificate_actions",
+        "/certificates/42/actions",
+        [("status", "running"), ("status", "error")],
+    )
+    assert_action(page[0])
+
+
+def test_list_actions(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_certificates_actions")
+    page = api.run(lambda c: c.certificates.list_actions(sort="started"))
+    assert_sent(
+        recorder, "list_certificates_actions", "/certificates/actions", [("sort", "started")]
+    )
+    assert_action(page[0])
+
+
+def test_get_action(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_certificates_action")
+    action = api.run(lambda c: c.certificates.get_action(7))
+    assert_sent(recorder, "get_certificates_action", "/certificates/actions/7")
+    assert_action(action)
+
+
+def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_certificate_action")
+    with pytest.warns(DeprecationWarning, match="get_action"):
+        action = api.run(lambda c: c.certificates.get_action_of(42, 7))
+    assert_sent(recorder, "get_certificate_action", "/certificates/42/actions/7")
+    assert_action(action)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(
+            lambda c: c.certificates.create(certificate=PEM, private_key=KEY), "name", id="no-name"
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", certificate=PEM),
+            "private_key",
+            id="uploaded-without-key",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", type="uploaded"),
+            "certificate",
+            id="uploaded-without-pem",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", certificate="MIIB", private_key=KEY),
+            "certificate",
+            id="certificate-not-pem",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", certificate=PEM, private_key="secret"),
+            "private_key",
+            id="key-not-pem",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(
+                name="web", certificate=PEM, private_key=KEY, domain_names=["example.com"]
+            ),
+            "domain_names",
+            id="uploaded-with-domain-names",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", type="managed"),
+            "domain_names",
+            id="managed-without-domains",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(name="web", type="managed", domain_names=[]),
+            "domain_names",
+            id="managed-empty-domains",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(
+                name="web", type="managed", domain_names=["example.com"], private_key=KEY
+            ),
+            "private_key",
+            id="managed-with-key",
+        ),
+        pytest.param(
+            lambda c: c.certificates.create(
+                name="web", type="letsencrypt", domain_names=["example.com"]
+            ),
+            "type",
+            id="unknown-type",
+        ),
+        pytest.param(
+            lambda c: c.certificates.update(42, labels={"hetzner.cloud/x": "y"}),
+            "labels",
+            id="update-reserved-label",
+        ),
+        pytest.param(
+            lambda c: c.certificates.update(42, {"domain_names": ["example.com"]}),
+            "domain_names",
+            id="update-unknown-key",
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    errors = caught.value.errors()
+    assert any(field in error["loc"] or field in error["msg"] for error in errors), errors
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_certificate",
+            lambda c, x: c.certificates.update(42, name="x"),
+            lambda c, x: x.update(name="x"),
+            id="update",
+        ),
+        pytest.param(
+            "delete_certificate",
+            lambda c, x: c.certificates.delete(42),
+            lambda c, x: x.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "retry_certificate",
+            lambda c, x: c.certificates.retry(42),
+            lambda c, x: x.retry(),
+            id="retry",
+        ),
+        pytest.param(
+            "list_certificate_actions",
+            lambda c, x: c.certificates.actions(42, per_page=3),
+            lambda c, x: x.actions(per_page=3),
+            id="actions",
+        ),
+        pytest.param(
+            "get_certificate",
+            lambda c, x: c.certificates.get(42),
+            lambda c, x: x.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    assert_bound_matches_resource(
+        api,
+        recorder,
+        "get_certificate",
+        lambda c: c.certificates.get(42),
+        operation_id,
+        direct,
+        bound,
+    )
+
+
+def test_unbound_certificate_refuses_to_call_the_api(recorder: Recorder) -> None:
+    cert = Certificate.model_validate(managed_json())
+    with pytest.raises(UnboundObjectError):
+        cert.retry()
+    assert recorder.requests == []
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(CertificatesResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    family = {
+        o for o, (_, path, _) in spec.operations().items() if path.startswith("/certificates")
+    }
+    assert set(ids.values()) - {None} == family
+    assert ids["retry"] == "retry_certificate"
+    assert ids["get_by_name"] is None
