@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
     from .resources.locations import LocationsResource
+    from .resources.placement_groups import PlacementGroupsResource
     from .resources.pricing import PricingResource
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
@@ -96,6 +97,8 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
+    placement_groups: PlacementGroupsResource[M]
+    """Placement groups."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -57,6 +57,13 @@ from .locations import (
 from .page import (
     Page,
 )
+from .placement_groups import (
+    CreatePlacementGroupResult,
+    PlacementGroup,
+    PlacementGroupCreate,
+    PlacementGroupType,
+    PlacementGroupUpdate,
+)
 from .pricing import (
     FloatingIPLocationPrice,
     FloatingIPPricing,
@@ -83,7 +90,6 @@ from .servers import (
     CreateServerResult,
     EnableRescueResult,
     MetricsTimeSeries,
-    PlacementGroup,
     PublicNet,
     RebuildServerResult,
     RequestConsoleResult,
@@ -127,6 +133,7 @@ __all__ = [
     "ChangeDnsPtr",
     "CreateFloatingIPResult",
     "CreateImageResult",
+    "CreatePlacementGroupResult",
     "CreateServerResult",
     "Datacenter",
     "DatacenterServerTypes",
@@ -159,6 +166,9 @@ __all__ = [
     "Pagination",
     "Payload",
     "PlacementGroup",
+    "PlacementGroupCreate",
+    "PlacementGroupType",
+    "PlacementGroupUpdate",
     "Price",
     "Pricing",
     "PrimaryIPLocationPrice",
