@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
+    from .resources.volumes import VolumesResource
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -97,6 +98,8 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
+    volumes: VolumesResource[M]
+    """Volumes and their actions."""
     placement_groups: PlacementGroupsResource[M]
     """Placement groups."""
 

@@ -122,6 +122,19 @@ from .ssh_keys import (
     SSHKeyCreate,
     SSHKeyUpdate,
 )
+from .volumes import (
+    VOLUME_MAX_SIZE,
+    VOLUME_MIN_SIZE,
+    CreateVolumeResult,
+    Volume,
+    VolumeAttach,
+    VolumeChangeProtection,
+    VolumeCreate,
+    VolumeFormat,
+    VolumeResize,
+    VolumeStatus,
+    VolumeUpdate,
+)
 
 __all__ = [
     "Action",
@@ -135,6 +148,7 @@ __all__ = [
     "CreateImageResult",
     "CreatePlacementGroupResult",
     "CreateServerResult",
+    "CreateVolumeResult",
     "Datacenter",
     "DatacenterServerTypes",
     "DeprecationInfo",
@@ -210,5 +224,15 @@ __all__ = [
     "ServerTypePricing",
     "ServerUpdate",
     "USER_DATA_MAX_BYTES",
+    "VOLUME_MAX_SIZE",
+    "VOLUME_MIN_SIZE",
+    "Volume",
+    "VolumeAttach",
+    "VolumeChangeProtection",
+    "VolumeCreate",
+    "VolumeFormat",
     "VolumePricing",
+    "VolumeResize",
+    "VolumeStatus",
+    "VolumeUpdate",
 ]

@@ -22,6 +22,7 @@ RESOURCES: dict[str, str] = {
     "locations": "locations:LocationsResource",
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
+    "volumes": "volumes:VolumesResource",
     "placement_groups": "placement_groups:PlacementGroupsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
