@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .resources.locations import LocationsResource
     from .resources.placement_groups import PlacementGroupsResource
     from .resources.pricing import PricingResource
+    from .resources.primary_ips import PrimaryIPsResource
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
@@ -102,6 +103,8 @@ class _ClientBase(Generic[H, T, S, M]):
     """Volumes and their actions."""
     placement_groups: PlacementGroupsResource[M]
     """Placement groups."""
+    primary_ips: PrimaryIPsResource[M]
+    """Primary IPs and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -78,6 +78,15 @@ from .pricing import (
     ServerTypePricing,
     VolumePricing,
 )
+from .primary_ips import (
+    CreatePrimaryIPResult,
+    PrimaryIP,
+    PrimaryIPAssign,
+    PrimaryIPAssigneeType,
+    PrimaryIPChangeProtection,
+    PrimaryIPCreate,
+    PrimaryIPUpdate,
+)
 from .server_types import (
     ServerType,
     ServerTypeLocation,
@@ -147,6 +156,7 @@ __all__ = [
     "CreateFloatingIPResult",
     "CreateImageResult",
     "CreatePlacementGroupResult",
+    "CreatePrimaryIPResult",
     "CreateServerResult",
     "CreateVolumeResult",
     "Datacenter",
@@ -185,8 +195,14 @@ __all__ = [
     "PlacementGroupUpdate",
     "Price",
     "Pricing",
+    "PrimaryIP",
+    "PrimaryIPAssign",
+    "PrimaryIPAssigneeType",
+    "PrimaryIPChangeProtection",
+    "PrimaryIPCreate",
     "PrimaryIPLocationPrice",
     "PrimaryIPTypePricing",
+    "PrimaryIPUpdate",
     "Protection",
     "PublicNet",
     "RebuildServerResult",

@@ -24,6 +24,7 @@ RESOURCES: dict[str, str] = {
     "pricing": "pricing:PricingResource",
     "volumes": "volumes:VolumesResource",
     "placement_groups": "placement_groups:PlacementGroupsResource",
+    "primary_ips": "primary_ips:PrimaryIPsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 
