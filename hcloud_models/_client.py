@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
     from .resources.locations import LocationsResource
+    from .resources.networks import NetworksResource
     from .resources.placement_groups import PlacementGroupsResource
     from .resources.pricing import PricingResource
     from .resources.primary_ips import PrimaryIPsResource
@@ -99,6 +100,8 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
+    networks: NetworksResource[M]
+    """Private networks, their subnets and routes, and their actions."""
     volumes: VolumesResource[M]
     """Volumes and their actions."""
     placement_groups: PlacementGroupsResource[M]

@@ -54,6 +54,20 @@ from .isos import (
 from .locations import (
     Location,
 )
+from .networks import (
+    Network,
+    NetworkAddRoute,
+    NetworkAddSubnet,
+    NetworkChangeIPRange,
+    NetworkChangeProtection,
+    NetworkCreate,
+    NetworkDeleteRoute,
+    NetworkDeleteSubnet,
+    NetworkRoute,
+    NetworkSubnet,
+    NetworkUpdate,
+    SubnetType,
+)
 from .page import (
     Page,
 )
@@ -186,6 +200,17 @@ __all__ = [
     "Location",
     "Meta",
     "MetricsTimeSeries",
+    "Network",
+    "NetworkAddRoute",
+    "NetworkAddSubnet",
+    "NetworkChangeIPRange",
+    "NetworkChangeProtection",
+    "NetworkCreate",
+    "NetworkDeleteRoute",
+    "NetworkDeleteSubnet",
+    "NetworkRoute",
+    "NetworkSubnet",
+    "NetworkUpdate",
     "Page",
     "Pagination",
     "Payload",
@@ -239,6 +264,7 @@ __all__ = [
     "ServerTypePrice",
     "ServerTypePricing",
     "ServerUpdate",
+    "SubnetType",
     "USER_DATA_MAX_BYTES",
     "VOLUME_MAX_SIZE",
     "VOLUME_MIN_SIZE",

@@ -22,6 +22,7 @@ RESOURCES: dict[str, str] = {
     "locations": "locations:LocationsResource",
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
+    "networks": "networks:NetworksResource",
     "volumes": "volumes:VolumesResource",
     "placement_groups": "placement_groups:PlacementGroupsResource",
     "primary_ips": "primary_ips:PrimaryIPsResource",
