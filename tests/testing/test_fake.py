@@ -573,10 +573,14 @@ FAMILIES = (
     "images",
     "isos",
     "locations",
+    "networks",
+    "placement_groups",
     "pricing",
+    "primary_ips",
     "server_types",
     "servers",
     "ssh_keys",
+    "volumes",
 )
 
 
