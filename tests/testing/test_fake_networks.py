@@ -150,6 +150,17 @@ def test_a_failed_attach_leaves_the_volume_detached(fake: SpecCheckedCloud, clie
     assert result.volume.reload().server is None
 
 
+def test_a_failed_creation_removes_the_volume(fake: SpecCheckedCloud, client: Client) -> None:
+    server = stopped_server(client)
+    fake.fail_next_actions("create_volume")
+    result = client.volumes.create(name="data", size=10, server=server)
+    with pytest.raises(ActionFailed):
+        result.action.wait()
+    fake.clock.advance(60)
+    assert client.volumes.list().items == []
+    assert server.reload().volumes == []
+
+
 def test_volumes_list_filters_by_status(fake: SpecCheckedCloud, client: Client) -> None:
     first = client.volumes.create(name="a", size=10, location="fsn1")
     first.action.wait()

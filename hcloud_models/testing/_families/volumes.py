@@ -48,6 +48,8 @@ def register(cloud: FakeCloud) -> None:
         return server
 
     def link(volume: Json, server_id: int | None) -> None:
+        if volume["id"] not in volumes:
+            return  # its creation failed
         for server in servers.values():
             attached = server.setdefault("volumes", [])
             if volume["id"] in attached and server["id"] != server_id:
