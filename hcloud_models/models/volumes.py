@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..operations import volumes as ops
 
 __all__ = [
+    "VOLUME_FORMATS",
     "VOLUME_MAX_SIZE",
     "VOLUME_MIN_SIZE",
     "CreateVolumeResult",
@@ -23,7 +24,6 @@ __all__ = [
     "VolumeAttach",
     "VolumeChangeProtection",
     "VolumeCreate",
-    "VolumeFormat",
     "VolumeResize",
     "VolumeStatus",
     "VolumeUpdate",
@@ -32,7 +32,7 @@ __all__ = [
 VolumeStatus = Literal["available", "creating"]
 """The states of a Volume."""
 
-VolumeFormat = Literal["xfs", "ext4"]
+VOLUME_FORMATS = ("xfs", "ext4")
 """Filesystems the API can format a new Volume with."""
 
 VOLUME_MIN_SIZE = 10
@@ -120,12 +120,19 @@ class VolumeCreate(Payload):
     name: str
     labels: Labels | None = None
     automount: bool | None = None
-    format: VolumeFormat | None = None
+    format: str | None = None
     location: StrictStr | None = None
     server: int | None = Field(default=None, validate_default=True)
 
     _name_rule = field_validator("name")(_check_volume_name)
     _size_rule = field_validator("size")(_check_size)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: str | None) -> str | None:
+        if value is not None and value not in VOLUME_FORMATS:
+            raise ValueError(f"format must be one of {', '.join(VOLUME_FORMATS)}; got {value!r}")
+        return value
 
     @field_validator("server")
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from .._modes import Async
 from ..models.actions import Action
@@ -54,6 +54,19 @@ NETWORK = unwrap("network", Network)
 NETWORKS = page_of("networks", Network)
 ACTIONS: FamilyActions = FamilyActions("networks", "network")
 
+SortIdNameCreated = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+]
+"""The sort keys the API accepts for this list."""
+
 _path = ObjectPath("networks")
 
 _Subnet = NetworkAddSubnet | Mapping[str, Any]
@@ -66,7 +79,7 @@ def list_networks(
     *,
     name: str | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Network], Page[Network[Async]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from .._modes import Async
 from ..models.page import Page
@@ -39,6 +40,19 @@ __all__ = [
 PLACEMENT_GROUP = unwrap("placement_group", PlacementGroup)
 PLACEMENT_GROUPS = page_of("placement_groups", PlacementGroup)
 
+SortIdNameCreated = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+]
+"""The sort keys the API accepts for this list."""
+
 _path = ObjectPath("placement_groups")
 
 
@@ -47,7 +61,7 @@ def list_placement_groups(
     name: str | None = None,
     label_selector: str | None = None,
     type: PlacementGroupType | Sequence[PlacementGroupType] | None = None,  # noqa: A002
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[PlacementGroup], Page[PlacementGroup[Async]]]:

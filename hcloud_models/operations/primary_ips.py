@@ -52,6 +52,9 @@ PRIMARY_IP = unwrap("primary_ip", PrimaryIP)
 PRIMARY_IPS = page_of("primary_ips", PrimaryIP)
 ACTIONS: FamilyActions = FamilyActions("primary_ips", "primary_ip")
 
+SortIdCreated = Literal["id", "id:asc", "id:desc", "created", "created:asc", "created:desc"]
+"""The sort keys the API accepts for this list."""
+
 _path = ObjectPath("primary_ips")
 
 
@@ -63,7 +66,7 @@ def list_primary_ips(
     name: str | None = None,
     label_selector: str | None = None,
     ip: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdCreated | Sequence[SortIdCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[PrimaryIP], Page[PrimaryIP[Async]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from .._modes import Async
 from ..models.actions import Action
@@ -14,7 +14,6 @@ from ..models.volumes import (
     VolumeAttach,
     VolumeChangeProtection,
     VolumeCreate,
-    VolumeFormat,
     VolumeResize,
     VolumeStatus,
     VolumeUpdate,
@@ -53,6 +52,19 @@ VOLUME = unwrap("volume", Volume)
 VOLUMES = page_of("volumes", Volume)
 ACTIONS: FamilyActions = FamilyActions("volumes", "volume")
 
+SortIdNameCreated = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+]
+"""The sort keys the API accepts for this list."""
+
 _path = ObjectPath("volumes")
 
 
@@ -64,7 +76,7 @@ def list_volumes(
     name: str | None = None,
     label_selector: str | None = None,
     status: VolumeStatus | Sequence[VolumeStatus] | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Volume], Page[Volume[Async]]]:
@@ -116,7 +128,7 @@ def create_volume(
     server: Ref | None = None,
     location: str | None = None,
     automount: bool | None = None,
-    format: VolumeFormat | None = None,  # noqa: A002 - the API's field name
+    format: str | None = None,  # noqa: A002 - the API's field name
     labels: dict[str, str] | None = None,
 ) -> Call[CreateVolumeResult, CreateVolumeResult[Async]]:
     """Create a Volume, attached to a server or on its own in a location.

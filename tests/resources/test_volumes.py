@@ -40,7 +40,7 @@ def test_list(api: Api, recorder: Recorder) -> None:
             name="data",
             label_selector="env=prod",
             status=["available", "creating"],
-            sort="size:desc",
+            sort="name:desc",
             page=2,
             per_page=10,
         )
@@ -54,7 +54,7 @@ def test_list(api: Api, recorder: Recorder) -> None:
             ("status", "creating"),
             ("name", "data"),
             ("label_selector", "env=prod"),
-            ("sort", "size:desc"),
+            ("sort", "name:desc"),
             ("page", "2"),
             ("per_page", "10"),
         ],

@@ -75,7 +75,7 @@ def volumes_sync(client: Client, server: Server) -> None:
     assert_type(volume.actions(), Page[Action])
     assert_type(volume.reload(), Volume)
     assert_type(client.volumes.list(status="available"), Page[Volume])
-    client.volumes.create(name="d", size=10, location="fsn1", format="zfs")  # type: ignore[arg-type]
+    client.volumes.list(sort="size:desc")  # type: ignore[arg-type]  # not a sort key of the API
 
 
 def placement_groups_sync(client: Client, server: Server) -> None:
@@ -106,7 +106,8 @@ def primary_ips_sync(client: Client, server: Server) -> None:
     assert_type(ip.update(auto_delete=True), PrimaryIP)
     assert_type(ip.actions(), Page[Action])
     assert_type(ip.reload(), PrimaryIP)
-    assert_type(client.primary_ips.list(ip="192.0.2.1"), Page[PrimaryIP])
+    assert_type(client.primary_ips.list(ip="192.0.2.1", sort="created:desc"), Page[PrimaryIP])
+    client.primary_ips.list(sort="name")  # type: ignore[arg-type]  # Primary IPs sort by id/created
     ipv4 = server.public_net.ipv4
     if ipv4 is not None and ipv4.id is not None:
         assert_type(client.primary_ips.get(ipv4.id), PrimaryIP)
