@@ -28,7 +28,10 @@ if TYPE_CHECKING:
     from .resources.load_balancer_types import LoadBalancerTypesResource
     from .resources.load_balancers import LoadBalancersResource
     from .resources.locations import LocationsResource
+    from .resources.networks import NetworksResource
+    from .resources.placement_groups import PlacementGroupsResource
     from .resources.pricing import PricingResource
+    from .resources.primary_ips import PrimaryIPsResource
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
         StorageBoxSnapshotsResource,
         StorageBoxSubaccountsResource,
     )
+    from .resources.volumes import VolumesResource
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -119,6 +123,14 @@ class _ClientBase(Generic[H, T, S, M]):
     """Load Balancer types (read-only catalog)."""
     certificates: CertificatesResource[M]
     """TLS certificates, uploaded or managed, and their actions."""
+    networks: NetworksResource[M]
+    """Private networks, their subnets and routes, and their actions."""
+    volumes: VolumesResource[M]
+    """Volumes and their actions."""
+    placement_groups: PlacementGroupsResource[M]
+    """Placement groups."""
+    primary_ips: PrimaryIPsResource[M]
+    """Primary IPs and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -23,13 +23,6 @@ PENDING_TAGS: frozenset[str] = frozenset(
         # xfails: when a family lands its cases pass, and its tags must leave this set.
         "Firewalls",
         "Firewall Actions",
-        "Networks",
-        "Network Actions",
-        "Placement Groups",
-        "Primary IPs",
-        "Primary IP Actions",
-        "Volumes",
-        "Volume Actions",
         "Zones",
         "Zone Actions",
         "Zone RRSets",

@@ -16,6 +16,7 @@ from .dns_ptr import DnsPtrEntry, _check_ip
 from .images import Image
 from .isos import ISO
 from .locations import Location
+from .placement_groups import PlacementGroup
 from .server_types import ServerType
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ __all__ = [
     "CreateServerResult",
     "EnableRescueResult",
     "MetricsTimeSeries",
-    "PlacementGroup",
     "PublicNet",
     "RebuildServerResult",
     "RequestConsoleResult",
@@ -134,20 +134,6 @@ class ServerPrivateNet(HcloudModel):
     mac_address: str | None = None
 
 
-class PlacementGroup(HcloudModel):
-    """The placement group a server belongs to, as it appears inside the server.
-
-    ``servers`` holds the ids of all servers in the group.
-    """
-
-    id: int
-    name: str
-    labels: dict[str, str]
-    type: Annotated[Literal["spread"], OPEN]
-    created: datetime
-    servers: list[int]
-
-
 class Server(BoundModel[M]):
     """A virtual machine with its type, place, disk image, networking and settings.
 
@@ -182,7 +168,7 @@ class Server(BoundModel[M]):
     volumes: list[int] | None = None
     load_balancers: list[int] | None = None
     primary_disk_size: float
-    placement_group: PlacementGroup | None = None
+    placement_group: PlacementGroup[M] | None = None
 
     reload = delegate(lambda: ops.get_server, "get")
     """Fetch the server again; returns a fresh object (this one is left as it was)."""

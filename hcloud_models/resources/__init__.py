@@ -31,6 +31,10 @@ RESOURCES: dict[str, str] = {
     "load_balancers": "load_balancers:LoadBalancersResource",
     "load_balancer_types": "load_balancer_types:LoadBalancerTypesResource",
     "certificates": "certificates:CertificatesResource",
+    "networks": "networks:NetworksResource",
+    "volumes": "volumes:VolumesResource",
+    "placement_groups": "placement_groups:PlacementGroupsResource",
+    "primary_ips": "primary_ips:PrimaryIPsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 

@@ -576,10 +576,14 @@ FAMILIES = (
     "load_balancer_types",
     "load_balancers",
     "locations",
+    "networks",
+    "placement_groups",
     "pricing",
+    "primary_ips",
     "server_types",
     "servers",
     "ssh_keys",
+    "volumes",
 )
 
 

@@ -1,0 +1,577 @@
+"""``client.networks`` and bound networks: requests sent, replies read, payloads checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.errors import UnboundObjectError
+from hcloud_models.models import networks as model_module
+from hcloud_models.models._base import Delegate
+from hcloud_models.models.actions import Action
+from hcloud_models.models.networks import (
+    Network,
+    NetworkAddRoute,
+    NetworkAddSubnet,
+    NetworkRoute,
+    NetworkSubnet,
+)
+from hcloud_models.models.page import Page
+from hcloud_models.operations import networks as ops_module
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.networks import NetworksResource
+from tests import spec
+from tests.conftest import Api, Recorder
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+
+NET = 4711  # the id in the spec's example network
+
+
+def assert_action(action: Any) -> None:
+    assert isinstance(action, Action)
+    assert action.id == 42
+    assert action.is_bound
+
+
+# --- the network itself -------------------------------------------------------
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_networks")
+    page = api.run(
+        lambda c: c.networks.list(
+            name="mynet", label_selector="env!=dev", sort=["name:asc"], page=1, per_page=25
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_networks",
+        "/networks",
+        [
+            ("name", "mynet"),
+            ("label_selector", "env!=dev"),
+            ("sort", "name:asc"),
+            ("page", "1"),
+            ("per_page", "25"),
+        ],
+    )
+    assert isinstance(page, Page)
+    network = page[0]
+    assert isinstance(network, Network)
+    assert network.id == NET
+    assert network.is_bound
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    reply_two_pages(recorder, "list_networks", "networks")
+    networks = api.collect(lambda c: c.networks.all(label_selector="env"))
+    assert [n.id for n in networks] == [NET, 43]
+    assert all(n.is_bound for n in networks)
+    assert len(recorder.requests) == 2
+
+
+def test_get(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_network")
+    network = api.run(lambda c: c.networks.get(NET))
+    assert_sent(recorder, "get_network", f"/networks/{NET}")
+    assert isinstance(network, Network)
+    assert network.name == "mynet"
+    assert network.ip_range == "10.0.0.0/16"
+    assert network.subnets == [
+        NetworkSubnet(
+            type="cloud",
+            ip_range="10.0.1.0/24",
+            network_zone="eu-central",
+            gateway="10.0.0.1",
+            vswitch_id=1000,
+        )
+    ]
+    assert network.routes == [NetworkRoute(destination="10.100.1.0/24", gateway="10.0.1.1")]
+    assert network.servers == [42]
+    assert network.load_balancers == [42]
+    assert network.protection.delete is False
+    assert network.expose_routes_to_vswitch is False
+    assert network.is_bound
+
+
+def test_get_reads_subnets_without_range_or_vswitch(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("get_network")
+    subnet = reply["network"]["subnets"][0]
+    del subnet["ip_range"]
+    subnet["vswitch_id"] = None
+    subnet["type"] = "vpc"  # a kind added later is kept
+    del reply["network"]["load_balancers"]
+    recorder.reply(reply)
+    network = api.run(lambda c: c.networks.get(NET))
+    assert network.subnets[0].ip_range is None
+    assert network.subnets[0].vswitch_id is None
+    assert network.subnets[0].type == "vpc"
+    assert network.load_balancers is None
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_networks")
+    network = api.run(lambda c: c.networks.get_by_name("mynet"))
+    assert_sent(recorder, "list_networks", "/networks", [("name", "mynet")])
+    assert isinstance(network, Network)
+    recorder.requests.clear()
+    recorder.reply({"networks": []})
+    assert api.run(lambda c: c.networks.get_by_name("missing")) is None
+
+
+def test_create_with_subnets_and_routes(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_network")
+    network = api.run(
+        lambda c: c.networks.create(
+            name="mynet",
+            ip_range="10.0.0.0/16",
+            subnets=[
+                {"type": "cloud", "network-zone": "eu-central", "ip_range": "10.0.1.0/24"},
+                NetworkAddSubnet(type="vswitch", network_zone="eu-central", vswitch_id=1000),
+            ],
+            routes=[NetworkAddRoute(destination="10.100.1.0/24", gateway="10.0.1.1")],
+            expose_routes_to_vswitch=True,
+            labels={"env": "prod"},
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_network",
+        "/networks",
+        body={
+            "name": "mynet",
+            "ip_range": "10.0.0.0/16",
+            "subnets": [
+                {"type": "cloud", "network_zone": "eu-central", "ip_range": "10.0.1.0/24"},
+                {"type": "vswitch", "network_zone": "eu-central", "vswitch_id": 1000},
+            ],
+            "routes": [{"destination": "10.100.1.0/24", "gateway": "10.0.1.1"}],
+            "expose_routes_to_vswitch": True,
+            "labels": {"env": "prod"},
+        },
+    )
+    assert isinstance(network, Network)
+    assert network.is_bound
+
+
+def test_create_with_the_least(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_network")
+    api.run(lambda c: c.networks.create({"name": "n", "ip-range": "192.168.0.0/24"}))
+    assert_sent(
+        recorder, "create_network", "/networks", body={"name": "n", "ip_range": "192.168.0.0/24"}
+    )
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_network")
+    network = api.run(
+        lambda c: c.networks.update(NET, name="new", expose_routes_to_vswitch=False, labels={})
+    )
+    assert_sent(
+        recorder,
+        "update_network",
+        f"/networks/{NET}",
+        body={"name": "new", "expose_routes_to_vswitch": False, "labels": {}},
+    )
+    assert isinstance(network, Network)
+    assert network.is_bound
+
+
+def test_delete(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_network")
+    assert api.run(lambda c: c.networks.delete(NET)) is None
+    assert_sent(recorder, "delete_network", f"/networks/{NET}")
+
+
+# --- network actions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "call", "action", "body"),
+    [
+        pytest.param(
+            "add_network_subnet",
+            lambda c: c.networks.add_subnet(
+                NET, type="cloud", network_zone="eu-central", ip_range="10.0.2.0/24"
+            ),
+            "add_subnet",
+            {"type": "cloud", "network_zone": "eu-central", "ip_range": "10.0.2.0/24"},
+            id="add_subnet",
+        ),
+        pytest.param(
+            "add_network_subnet",
+            lambda c: c.networks.add_subnet(
+                NET, {"type": "vswitch", "network_zone": "eu-central", "vswitch_id": 9}
+            ),
+            "add_subnet",
+            {"type": "vswitch", "network_zone": "eu-central", "vswitch_id": 9},
+            id="add_subnet-vswitch",
+        ),
+        pytest.param(
+            "delete_network_subnet",
+            lambda c: c.networks.delete_subnet(NET, ip_range="10.0.2.0/24"),
+            "delete_subnet",
+            {"ip_range": "10.0.2.0/24"},
+            id="delete_subnet",
+        ),
+        pytest.param(
+            "add_network_route",
+            lambda c: c.networks.add_route(NET, destination="0.0.0.0/0", gateway="10.0.1.2"),
+            "add_route",
+            {"destination": "0.0.0.0/0", "gateway": "10.0.1.2"},
+            id="add_route",
+        ),
+        pytest.param(
+            "delete_network_route",
+            lambda c: c.networks.delete_route(
+                NET, {"destination": "10.100.1.0/24", "gateway": "10.0.1.1"}
+            ),
+            "delete_route",
+            {"destination": "10.100.1.0/24", "gateway": "10.0.1.1"},
+            id="delete_route",
+        ),
+        pytest.param(
+            "change_network_ip_range",
+            lambda c: c.networks.change_ip_range(NET, ip_range="10.0.0.0/15"),
+            "change_ip_range",
+            {"ip_range": "10.0.0.0/15"},
+            id="change_ip_range",
+        ),
+        pytest.param(
+            "change_network_protection",
+            lambda c: c.networks.change_protection(NET, delete=True),
+            "change_protection",
+            {"delete": True},
+            id="change_protection",
+        ),
+    ],
+)
+def test_actions_send_their_body(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    call: Callable[[Any], Any],
+    action: str,
+    body: dict[str, Any],
+) -> None:
+    reply_to(recorder, operation_id)
+    result = api.run(call)
+    assert_sent(recorder, operation_id, f"/networks/{NET}/actions/{action}", body=body)
+    assert_action(result)
+
+
+def test_actions_of_one_network(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_network_actions")
+    page = api.run(lambda c: c.networks.actions(NET, status="running", sort="id:desc"))
+    assert_sent(
+        recorder,
+        "list_network_actions",
+        f"/networks/{NET}/actions",
+        [("status", "running"), ("sort", "id:desc")],
+    )
+    assert_action(page[0])
+
+
+def test_list_actions(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_networks_actions")
+    page = api.run(lambda c: c.networks.list_actions(id=3))
+    assert_sent(recorder, "list_networks_actions", "/networks/actions", [("id", "3")])
+    assert_action(page[0])
+
+
+def test_get_action(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_networks_action")
+    action = api.run(lambda c: c.networks.get_action(7))
+    assert_sent(recorder, "get_networks_action", "/networks/actions/7")
+    assert_action(action)
+
+
+def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_network_action")
+    with pytest.warns(DeprecationWarning, match=r"networks\.get_action"):
+        action = api.run(lambda c: c.networks.get_action_of(NET, 7))
+    assert_sent(recorder, "get_network_action", f"/networks/{NET}/actions/7")
+    assert_action(action)
+
+
+# --- payload rules are checked before sending ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(lambda c: c.networks.create(name="n"), "ip_range", id="no-range"),
+        pytest.param(lambda c: c.networks.create(ip_range="10.0.0.0/16"), "name", id="no-name"),
+        pytest.param(
+            lambda c: c.networks.create(name="", ip_range="10.0.0.0/16"), "name", id="empty-name"
+        ),
+        pytest.param(
+            lambda c: c.networks.create(name="n" * 129, ip_range="10.0.0.0/16"),
+            "name",
+            id="long-name",
+        ),
+        pytest.param(
+            lambda c: c.networks.create(name="n", ip_range="8.8.0.0/16"),
+            "ip_range",
+            id="public-range",
+        ),
+        pytest.param(
+            lambda c: c.networks.create(name="n", ip_range="10.0.0.0/25"),
+            "ip_range",
+            id="range-too-small",
+        ),
+        pytest.param(
+            lambda c: c.networks.create(name="n", ip_range="10.0.0.1/16"),
+            "ip_range",
+            id="host-bits",
+        ),
+        pytest.param(
+            lambda c: c.networks.create(name="n", ip_range="fd00::/64"), "ip_range", id="ipv6"
+        ),
+        pytest.param(
+            lambda c: c.networks.create(
+                name="n",
+                ip_range="10.0.0.0/16",
+                subnets=[
+                    {"type": "cloud", "network_zone": "eu-central", "ip_range": "10.1.0.0/24"}
+                ],
+            ),
+            "subnets",
+            id="subnet-outside",
+        ),
+        pytest.param(
+            lambda c: c.networks.create(
+                name="n", ip_range="10.0.0.0/16", routes=[{"destination": "10.1.0.0/16"}]
+            ),
+            "gateway",
+            id="route-no-gateway",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_subnet(NET, type="cloud"), "network_zone", id="no-zone"
+        ),
+        pytest.param(
+            lambda c: c.networks.add_subnet(NET, type="lan", network_zone="eu-central"),
+            "type",
+            id="bad-type",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_subnet(NET, type="vswitch", network_zone="eu-central"),
+            "vswitch_id",
+            id="vswitch-without-id",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_subnet(
+                NET, type="cloud", network_zone="eu-central", vswitch_id=3
+            ),
+            "vswitch_id",
+            id="id-without-vswitch",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_subnet(
+                NET, type="cloud", network_zone="eu-central", ip_range="10.0.0.0/31"
+            ),
+            "ip_range",
+            id="subnet-too-small",
+        ),
+        pytest.param(
+            lambda c: c.networks.delete_subnet(NET, ip_range="10.0.0"), "ip_range", id="not-cidr"
+        ),
+        pytest.param(
+            lambda c: c.networks.add_route(NET, destination="8.8.8.0/24", gateway="10.0.0.2"),
+            "destination",
+            id="public-destination",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_route(NET, destination="172.31.0.0/16", gateway="10.0.0.2"),
+            "destination",
+            id="destination-holds-public-gateway",
+        ),
+        pytest.param(
+            lambda c: c.networks.add_route(NET, destination="10.1.0.0/16", gateway="172.31.1.1"),
+            "gateway",
+            id="public-gateway",
+        ),
+        pytest.param(
+            lambda c: c.networks.delete_route(NET, destination="10.1.0.0/16", gateway="10.0.0"),
+            "gateway",
+            id="gateway-not-an-address",
+        ),
+        pytest.param(
+            lambda c: c.networks.change_ip_range(NET, ip_range="192.169.0.0/16"),
+            "ip_range",
+            id="change-to-public",
+        ),
+        pytest.param(lambda c: c.networks.change_ip_range(NET), "ip_range", id="change-nothing"),
+        pytest.param(
+            lambda c: c.networks.update(NET, labels={"hetzner.cloud/x": "y"}),
+            "labels",
+            id="reserved-label",
+        ),
+        pytest.param(
+            lambda c: c.networks.change_protection(NET, {"rebuild": True}),
+            "rebuild",
+            id="protection-unknown-key",
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    assert any(field in error["loc"] for error in caught.value.errors())
+    assert recorder.requests == []
+
+
+# --- bound networks -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_network",
+            lambda c, n: c.networks.update(NET, name="x"),
+            lambda c, n: n.update(name="x"),
+            id="update",
+        ),
+        pytest.param(
+            "delete_network",
+            lambda c, n: c.networks.delete(NET),
+            lambda c, n: n.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "add_network_subnet",
+            lambda c, n: c.networks.add_subnet(NET, type="cloud", network_zone="eu-central"),
+            lambda c, n: n.add_subnet(type="cloud", network_zone="eu-central"),
+            id="add_subnet",
+        ),
+        pytest.param(
+            "delete_network_subnet",
+            lambda c, n: c.networks.delete_subnet(NET, ip_range="10.0.1.0/24"),
+            lambda c, n: n.delete_subnet(ip_range="10.0.1.0/24"),
+            id="delete_subnet",
+        ),
+        pytest.param(
+            "add_network_route",
+            lambda c, n: c.networks.add_route(NET, destination="10.9.0.0/16", gateway="10.0.1.9"),
+            lambda c, n: n.add_route(destination="10.9.0.0/16", gateway="10.0.1.9"),
+            id="add_route",
+        ),
+        pytest.param(
+            "delete_network_route",
+            lambda c, n: c.networks.delete_route(
+                NET, destination="10.9.0.0/16", gateway="10.0.1.9"
+            ),
+            lambda c, n: n.delete_route(destination="10.9.0.0/16", gateway="10.0.1.9"),
+            id="delete_route",
+        ),
+        pytest.param(
+            "change_network_ip_range",
+            lambda c, n: c.networks.change_ip_range(NET, ip_range="10.0.0.0/8"),
+            lambda c, n: n.change_ip_range(ip_range="10.0.0.0/8"),
+            id="change_ip_range",
+        ),
+        pytest.param(
+            "change_network_protection",
+            lambda c, n: c.networks.change_protection(NET, delete=False),
+            lambda c, n: n.change_protection(delete=False),
+            id="change_protection",
+        ),
+        pytest.param(
+            "list_network_actions",
+            lambda c, n: c.networks.actions(NET, page=1),
+            lambda c, n: n.actions(page=1),
+            id="actions",
+        ),
+        pytest.param(
+            "get_network",
+            lambda c, n: c.networks.get(NET),
+            lambda c, n: n.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    assert_bound_matches_resource(
+        api, recorder, "get_network", lambda c: c.networks.get(NET), operation_id, direct, bound
+    )
+
+
+def test_a_servers_private_net_leads_to_its_network(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("get_server")
+    reply["server"]["private_net"][0]["network"] = NET
+    recorder.reply(reply)
+    server = api.run(lambda c: c.servers.get(42))
+    attachment = server.private_net[0]
+    assert attachment.network == NET
+    reply_to(recorder, "get_network")
+    network = api.run(lambda c: c.networks.get(attachment.network))
+    assert_sent(recorder, "get_network", f"/networks/{NET}", index=1, only=False)
+    assert network.id == attachment.network
+
+
+def test_unbound_network_refuses_to_call_the_api(recorder: Recorder) -> None:
+    network = Network.model_validate(spec.example_reply("get_network")["network"])
+    with pytest.raises(UnboundObjectError):
+        network.add_route(destination="10.9.0.0/16", gateway="10.0.1.9")
+    assert recorder.requests == []
+
+
+def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
+    delegates = {n: d for n, d in vars(Network).items() if isinstance(d, Delegate)}
+    assert set(delegates) == {
+        "update",
+        "delete",
+        "add_subnet",
+        "delete_subnet",
+        "add_route",
+        "delete_route",
+        "change_ip_range",
+        "change_protection",
+        "actions",
+        "reload",
+    }
+    for d in delegates.values():
+        endpoint = vars(NetworksResource)[d.name]
+        assert isinstance(endpoint, Endpoint)
+        assert endpoint.build == d.target()
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(NetworksResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    assert ids == {
+        "list": "list_networks",
+        "get": "get_network",
+        "get_by_name": None,
+        "create": "create_network",
+        "update": "update_network",
+        "delete": "delete_network",
+        "add_subnet": "add_network_subnet",
+        "delete_subnet": "delete_network_subnet",
+        "add_route": "add_network_route",
+        "delete_route": "delete_network_route",
+        "change_ip_range": "change_network_ip_range",
+        "change_protection": "change_network_protection",
+        "actions": "list_network_actions",
+        "get_action_of": "get_network_action",
+        "list_actions": "list_networks_actions",
+        "get_action": "get_networks_action",
+    }
+    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/networks")}
+    assert set(ids.values()) - {None} == family

@@ -1,0 +1,260 @@
+"""``client.placement_groups`` and bound placement groups: requests, replies, payload checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.errors import UnboundObjectError
+from hcloud_models.models import placement_groups as model_module
+from hcloud_models.models._base import Delegate
+from hcloud_models.models.actions import Action
+from hcloud_models.models.page import Page
+from hcloud_models.models.placement_groups import CreatePlacementGroupResult, PlacementGroup
+from hcloud_models.models.servers import Server
+from hcloud_models.operations import placement_groups as ops_module
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.placement_groups import PlacementGroupsResource
+from tests import spec
+from tests.conftest import Api, Recorder
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_placement_groups")
+    page = api.run(
+        lambda c: c.placement_groups.list(
+            name="spread-1", label_selector="env=prod", type="spread", sort="name", per_page=5
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_placement_groups",
+        "/placement_groups",
+        [
+            ("name", "spread-1"),
+            ("label_selector", "env=prod"),
+            ("type", "spread"),
+            ("sort", "name"),
+            ("per_page", "5"),
+        ],
+    )
+    assert isinstance(page, Page)
+    group = page[0]
+    assert isinstance(group, PlacementGroup)
+    assert group.id == 42
+    assert group.servers == [42]
+    assert group.is_bound
+
+
+def test_list_refuses_bad_sort_before_sending(api: Api, recorder: Recorder) -> None:
+    with pytest.raises(ValueError, match="sort"):
+        api.run(lambda c: c.placement_groups.list(sort="name:up"))
+    assert recorder.requests == []
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    reply_two_pages(recorder, "list_placement_groups", "placement_groups")
+    groups = api.collect(lambda c: c.placement_groups.all(type=["spread"]))
+    assert [g.id for g in groups] == [42, 43]
+    assert all(g.is_bound for g in groups)
+    assert len(recorder.requests) == 2
+    assert recorder.query(1) == [("type", "spread"), ("per_page", "50"), ("page", "2")]
+
+
+def test_get(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_placement_group")
+    group = api.run(lambda c: c.placement_groups.get(42))
+    assert_sent(recorder, "get_placement_group", "/placement_groups/42")
+    assert isinstance(group, PlacementGroup)
+    assert group.type == "spread"
+    assert group.name == "my-resource"
+    assert group.is_bound
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_placement_groups")
+    group = api.run(lambda c: c.placement_groups.get_by_name("my-resource"))
+    assert_sent(recorder, "list_placement_groups", "/placement_groups", [("name", "my-resource")])
+    assert isinstance(group, PlacementGroup)
+    recorder.requests.clear()
+    recorder.reply({"placement_groups": []})
+    assert api.run(lambda c: c.placement_groups.get_by_name("missing")) is None
+    assert len(recorder.requests) == 1
+
+
+def test_create(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_placement_group")
+    result = api.run(
+        lambda c: c.placement_groups.create(name="web", type="spread", labels={"env": "prod"})
+    )
+    assert_sent(
+        recorder,
+        "create_placement_group",
+        "/placement_groups",
+        body={"name": "web", "type": "spread", "labels": {"env": "prod"}},
+    )
+    assert isinstance(result, CreatePlacementGroupResult)
+    assert isinstance(result.placement_group, PlacementGroup)
+    assert result.placement_group.is_bound
+    assert isinstance(result.action, Action)
+    assert result.action.is_bound
+
+
+def test_create_without_an_action(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("create_placement_group")
+    del reply["action"]
+    recorder.reply(reply, status=201)
+    result = api.run(lambda c: c.placement_groups.create({"name": "web", "type": "spread"}))
+    assert_sent(
+        recorder,
+        "create_placement_group",
+        "/placement_groups",
+        body={"name": "web", "type": "spread"},
+    )
+    assert result.action is None
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_placement_group")
+    group = api.run(lambda c: c.placement_groups.update(42, name="web-2", labels={}))
+    assert_sent(
+        recorder,
+        "update_placement_group",
+        "/placement_groups/42",
+        body={"name": "web-2", "labels": {}},
+    )
+    assert isinstance(group, PlacementGroup)
+    assert group.is_bound
+
+
+def test_delete(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_placement_group")
+    assert api.run(lambda c: c.placement_groups.delete(42)) is None
+    assert_sent(recorder, "delete_placement_group", "/placement_groups/42")
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(lambda c: c.placement_groups.create(name="web"), "type", id="no-type"),
+        pytest.param(
+            lambda c: c.placement_groups.create(name="web", type="pack"), "type", id="bad-type"
+        ),
+        pytest.param(lambda c: c.placement_groups.create(type="spread"), "name", id="no-name"),
+        pytest.param(
+            lambda c: c.placement_groups.update(42, labels={"hetzner.cloud/x": "y"}),
+            "labels",
+            id="reserved-label",
+        ),
+        pytest.param(
+            lambda c: c.placement_groups.update(42, {"servers": [1]}), "servers", id="unknown-key"
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    assert any(field in error["loc"] for error in caught.value.errors())
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_placement_group",
+            lambda c, g: c.placement_groups.update(42, name="x"),
+            lambda c, g: g.update(name="x"),
+            id="update",
+        ),
+        pytest.param(
+            "delete_placement_group",
+            lambda c, g: c.placement_groups.delete(42),
+            lambda c, g: g.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "get_placement_group",
+            lambda c, g: c.placement_groups.get(42),
+            lambda c, g: g.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    assert_bound_matches_resource(
+        api,
+        recorder,
+        "get_placement_group",
+        lambda c: c.placement_groups.get(42),
+        operation_id,
+        direct,
+        bound,
+    )
+
+
+def test_a_servers_placement_group_is_bound_and_can_be_reloaded(
+    api: Api, recorder: Recorder
+) -> None:
+    reply_to(recorder, "get_server")
+    server = api.run(lambda c: c.servers.get(42))
+    assert isinstance(server, Server)
+    group = server.placement_group
+    assert isinstance(group, PlacementGroup)
+    assert group.is_bound
+    reply_to(recorder, "get_placement_group")
+    fresh = api.run(lambda c: group.reload())
+    assert_sent(recorder, "get_placement_group", "/placement_groups/42", index=1, only=False)
+    assert len(recorder.requests) == 2
+    assert fresh == group
+
+
+def test_unbound_placement_group_refuses_to_call_the_api(recorder: Recorder) -> None:
+    group = PlacementGroup.model_validate(
+        spec.example_reply("get_placement_group")["placement_group"]
+    )
+    with pytest.raises(UnboundObjectError):
+        group.delete()
+    assert recorder.requests == []
+
+
+def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
+    delegates = {n: d for n, d in vars(PlacementGroup).items() if isinstance(d, Delegate)}
+    assert set(delegates) == {"update", "delete", "reload"}
+    for d in delegates.values():
+        endpoint = vars(PlacementGroupsResource)[d.name]
+        assert isinstance(endpoint, Endpoint)
+        assert endpoint.build == d.target()
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(PlacementGroupsResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    assert ids == {
+        "list": "list_placement_groups",
+        "get": "get_placement_group",
+        "get_by_name": None,
+        "create": "create_placement_group",
+        "update": "update_placement_group",
+        "delete": "delete_placement_group",
+    }
+    family = {
+        o for o, (_, path, _) in spec.operations().items() if path.startswith("/placement_groups")
+    }
+    assert set(ids.values()) - {None} == family

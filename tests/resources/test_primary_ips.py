@@ -1,0 +1,500 @@
+"""``client.primary_ips`` and bound Primary IPs: requests sent, replies read, payloads checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.errors import UnboundObjectError
+from hcloud_models.models import primary_ips as model_module
+from hcloud_models.models._base import Delegate
+from hcloud_models.models.actions import Action
+from hcloud_models.models.locations import Location
+from hcloud_models.models.page import Page
+from hcloud_models.models.primary_ips import CreatePrimaryIPResult, PrimaryIP, PrimaryIPAssign
+from hcloud_models.operations import primary_ips as ops_module
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.primary_ips import PrimaryIPsResource
+from tests import spec
+from tests.conftest import Api, Recorder
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+
+
+def assert_action(action: Any) -> None:
+    assert isinstance(action, Action)
+    assert action.id == 42
+    assert action.is_bound
+
+
+# --- the Primary IP itself ----------------------------------------------------
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_primary_ips")
+    page = api.run(
+        lambda c: c.primary_ips.list(
+            name="web-v4", label_selector="env", ip="192.0.2.1", sort="id:asc", page=3, per_page=7
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_primary_ips",
+        "/primary_ips",
+        [
+            ("name", "web-v4"),
+            ("label_selector", "env"),
+            ("ip", "192.0.2.1"),
+            ("sort", "id:asc"),
+            ("page", "3"),
+            ("per_page", "7"),
+        ],
+    )
+    assert isinstance(page, Page)
+    ip = page[0]
+    assert isinstance(ip, PrimaryIP)
+    assert ip.is_bound
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    reply_two_pages(recorder, "list_primary_ips", "primary_ips")
+    ips = api.collect(lambda c: c.primary_ips.all())
+    assert [i.id for i in ips] == [42, 43]
+    assert all(i.is_bound for i in ips)
+    assert len(recorder.requests) == 2
+
+
+def test_get(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_primary_ip")
+    ip = api.run(lambda c: c.primary_ips.get(42))
+    assert_sent(recorder, "get_primary_ip", "/primary_ips/42")
+    assert isinstance(ip, PrimaryIP)
+    assert ip.type == "ipv6"
+    assert ip.ip == "2001:db8::/64"
+    assert ip.assignee_type == "server"
+    assert ip.assignee_id == 17
+    assert ip.auto_delete is True
+    assert ip.dns_ptr[0].dns_ptr == "server.example.com"
+    assert isinstance(ip.location, Location)
+    assert ip.location.is_bound
+    assert ip.is_bound
+
+
+def test_get_unassigned(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("get_primary_ip")
+    reply["primary_ip"]["assignee_id"] = None
+    recorder.reply(reply)
+    ip = api.run(lambda c: c.primary_ips.get(42))
+    assert ip.assignee_id is None
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_primary_ips")
+    ip = api.run(lambda c: c.primary_ips.get_by_name("web-v4"))
+    assert_sent(recorder, "list_primary_ips", "/primary_ips", [("name", "web-v4")])
+    assert isinstance(ip, PrimaryIP)
+    recorder.requests.clear()
+    recorder.reply({"primary_ips": []})
+    assert api.run(lambda c: c.primary_ips.get_by_name("missing")) is None
+
+
+def test_create_in_a_location(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("create_primary_ip")
+    reply["action"] = None
+    recorder.reply(reply, status=201)
+    result = api.run(
+        lambda c: c.primary_ips.create(
+            name="web-v4", type="ipv4", location="fsn1", auto_delete=False, labels={"a": "b"}
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_primary_ip",
+        "/primary_ips",
+        body={
+            "name": "web-v4",
+            "type": "ipv4",
+            "location": "fsn1",
+            "auto_delete": False,
+            "labels": {"a": "b"},
+        },
+    )
+    assert isinstance(result, CreatePrimaryIPResult)
+    assert isinstance(result.primary_ip, PrimaryIP)
+    assert result.primary_ip.is_bound
+    assert result.action is None
+
+
+def test_create_assigned_to_a_server_defaults_the_assignee_type(
+    api: Api, recorder: Recorder
+) -> None:
+    reply_to(recorder, "create_primary_ip")
+    result = api.run(
+        lambda c: c.primary_ips.create(
+            name="web-v6", type="ipv6", assignee_id=SimpleNamespace(id=7)
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_primary_ip",
+        "/primary_ips",
+        body={"name": "web-v6", "type": "ipv6", "assignee_id": 7, "assignee_type": "server"},
+    )
+    assert_action(result.action)
+
+
+def test_create_from_a_kebab_case_mapping(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_primary_ip")
+    api.run(
+        lambda c: c.primary_ips.create(
+            {"name": "x", "type": "ipv4", "assignee-id": 7, "assignee-type": "server"}
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_primary_ip",
+        "/primary_ips",
+        body={"name": "x", "type": "ipv4", "assignee_id": 7, "assignee_type": "server"},
+    )
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_primary_ip")
+    ip = api.run(lambda c: c.primary_ips.update(42, name="n", auto_delete=True, labels={}))
+    assert_sent(
+        recorder,
+        "update_primary_ip",
+        "/primary_ips/42",
+        body={"name": "n", "auto_delete": True, "labels": {}},
+    )
+    assert isinstance(ip, PrimaryIP)
+    assert ip.is_bound
+
+
+def test_delete(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_primary_ip")
+    assert api.run(lambda c: c.primary_ips.delete(42)) is None
+    assert_sent(recorder, "delete_primary_ip", "/primary_ips/42")
+
+
+# --- Primary IP actions -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "assignee",
+    [
+        pytest.param(7, id="id"),
+        pytest.param(SimpleNamespace(id=7), id="object"),
+        pytest.param({"assignee_id": 7, "assignee_type": "server"}, id="mapping"),
+        pytest.param(PrimaryIPAssign(assignee_id=7, assignee_type="server"), id="model"),
+    ],
+)
+def test_assign(api: Api, recorder: Recorder, assignee: Any) -> None:
+    reply_to(recorder, "assign_primary_ip")
+    action = api.run(lambda c: c.primary_ips.assign(42, assignee))
+    assert_sent(
+        recorder,
+        "assign_primary_ip",
+        "/primary_ips/42/actions/assign",
+        body={"assignee_type": "server", "assignee_id": 7},
+    )
+    assert_action(action)
+
+
+def test_unassign(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "unassign_primary_ip")
+    action = api.run(lambda c: c.primary_ips.unassign(42))
+    assert_sent(recorder, "unassign_primary_ip", "/primary_ips/42/actions/unassign")
+    assert_action(action)
+
+
+def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_primary_ip_dns_ptr")
+    action = api.run(
+        lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.1", dns_ptr="web.example.com")
+    )
+    assert_sent(
+        recorder,
+        "change_primary_ip_dns_ptr",
+        "/primary_ips/42/actions/change_dns_ptr",
+        body={"ip": "192.0.2.1", "dns_ptr": "web.example.com"},
+    )
+    assert_action(action)
+
+
+def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_primary_ip_dns_ptr")
+    api.run(lambda c: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1"))
+    assert_sent(
+        recorder,
+        "change_primary_ip_dns_ptr",
+        "/primary_ips/42/actions/change_dns_ptr",
+        body={"ip": "2001:db8::1", "dns_ptr": None},
+    )
+
+
+def test_change_protection(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_primary_ip_protection")
+    action = api.run(lambda c: c.primary_ips.change_protection(42, delete=False))
+    assert_sent(
+        recorder,
+        "change_primary_ip_protection",
+        "/primary_ips/42/actions/change_protection",
+        body={"delete": False},
+    )
+    assert_action(action)
+
+
+def test_actions_of_one_primary_ip(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_primary_ip_actions")
+    page = api.run(lambda c: c.primary_ips.actions(42, status=["running", "error"]))
+    assert_sent(
+        recorder,
+        "list_primary_ip_actions",
+        "/primary_ips/42/actions",
+        [("status", "running"), ("status", "error")],
+    )
+    assert_action(page[0])
+
+
+def test_list_actions(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_primary_ips_actions")
+    page = api.run(lambda c: c.primary_ips.list_actions(status="success", per_page=50))
+    assert_sent(
+        recorder,
+        "list_primary_ips_actions",
+        "/primary_ips/actions",
+        [("status", "success"), ("per_page", "50")],
+    )
+    assert_action(page[0])
+
+
+def test_get_action(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_primary_ips_action")
+    action = api.run(lambda c: c.primary_ips.get_action(7))
+    assert_sent(recorder, "get_primary_ips_action", "/primary_ips/actions/7")
+    assert_action(action)
+
+
+def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_primary_ip_action")
+    with pytest.warns(DeprecationWarning, match=r"primary_ips\.get_action"):
+        action = api.run(lambda c: c.primary_ips.get_action_of(42, 7))
+    assert_sent(recorder, "get_primary_ip_action", "/primary_ips/42/actions/7")
+    assert_action(action)
+
+
+# --- payload rules are checked before sending ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(
+            lambda c: c.primary_ips.create(name="x", type="ipv4"), "assignee_id", id="no-home"
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(name="x", type="ipv4", location="fsn1", assignee_id=7),
+            "assignee_id",
+            id="location-and-assignee",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create({"name": "x", "type": "ipv4", "assignee_id": 7}),
+            "assignee_id",
+            id="assignee-without-type",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(
+                name="x", type="ipv4", assignee_id=7, assignee_type="load_balancer"
+            ),
+            "assignee_type",
+            id="bad-assignee-type",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(name="x", type="ipv5", location="fsn1"),
+            "type",
+            id="bad-type",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(type="ipv4", location="fsn1"), "name", id="no-name"
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(
+                name="x", type="ipv4", location="fsn1", labels={"-bad": "x"}
+            ),
+            "labels",
+            id="bad-label",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.create(
+                {"name": "x", "type": "ipv4", "location": "fsn1", "datacenter": "fsn1-dc14"}
+            ),
+            "datacenter",
+            id="unknown-key",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.assign(42, {"assignee_id": 7}),
+            "assignee_type",
+            id="assign-no-type",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.assign(42, 7, assignee_type="floating_ip"),
+            "assignee_type",
+            id="assign-bad-type",
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.0/24"), "ip", id="dns-ptr-range"
+        ),
+        pytest.param(
+            lambda c: c.primary_ips.change_protection(42), "delete", id="protection-no-delete"
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    assert any(field in error["loc"] for error in caught.value.errors())
+    assert recorder.requests == []
+
+
+# --- bound Primary IPs --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_primary_ip",
+            lambda c, i: c.primary_ips.update(42, auto_delete=False),
+            lambda c, i: i.update(auto_delete=False),
+            id="update",
+        ),
+        pytest.param(
+            "delete_primary_ip",
+            lambda c, i: c.primary_ips.delete(42),
+            lambda c, i: i.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "assign_primary_ip",
+            lambda c, i: c.primary_ips.assign(42, 7),
+            lambda c, i: i.assign(SimpleNamespace(id=7)),
+            id="assign",
+        ),
+        pytest.param(
+            "unassign_primary_ip",
+            lambda c, i: c.primary_ips.unassign(42),
+            lambda c, i: i.unassign(),
+            id="unassign",
+        ),
+        pytest.param(
+            "change_primary_ip_dns_ptr",
+            lambda c, i: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
+            lambda c, i: i.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
+            id="change_dns_ptr",
+        ),
+        pytest.param(
+            "change_primary_ip_protection",
+            lambda c, i: c.primary_ips.change_protection(42, delete=True),
+            lambda c, i: i.change_protection(delete=True),
+            id="change_protection",
+        ),
+        pytest.param(
+            "list_primary_ip_actions",
+            lambda c, i: c.primary_ips.actions(42, sort="id"),
+            lambda c, i: i.actions(sort="id"),
+            id="actions",
+        ),
+        pytest.param(
+            "get_primary_ip",
+            lambda c, i: c.primary_ips.get(42),
+            lambda c, i: i.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    assert_bound_matches_resource(
+        api,
+        recorder,
+        "get_primary_ip",
+        lambda c: c.primary_ips.get(42),
+        operation_id,
+        direct,
+        bound,
+    )
+
+
+def test_a_servers_public_address_leads_to_its_primary_ip(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_server")
+    server = api.run(lambda c: c.servers.get(42))
+    ipv4 = server.public_net.ipv4
+    assert ipv4 is not None
+    assert ipv4.id is not None
+    reply_to(recorder, "get_primary_ip")
+    ip = api.run(lambda c: c.primary_ips.get(ipv4.id))
+    assert_sent(recorder, "get_primary_ip", f"/primary_ips/{ipv4.id}", index=1, only=False)
+    assert isinstance(ip, PrimaryIP)
+
+
+def test_unbound_primary_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
+    ip = PrimaryIP.model_validate(spec.example_reply("get_primary_ip")["primary_ip"])
+    with pytest.raises(UnboundObjectError):
+        ip.unassign()
+    assert recorder.requests == []
+
+
+def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
+    delegates = {n: d for n, d in vars(PrimaryIP).items() if isinstance(d, Delegate)}
+    assert set(delegates) == {
+        "update",
+        "delete",
+        "assign",
+        "unassign",
+        "change_dns_ptr",
+        "change_protection",
+        "actions",
+        "reload",
+    }
+    for d in delegates.values():
+        endpoint = vars(PrimaryIPsResource)[d.name]
+        assert isinstance(endpoint, Endpoint)
+        assert endpoint.build == d.target()
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(PrimaryIPsResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    assert ids == {
+        "list": "list_primary_ips",
+        "get": "get_primary_ip",
+        "get_by_name": None,
+        "create": "create_primary_ip",
+        "update": "update_primary_ip",
+        "delete": "delete_primary_ip",
+        "assign": "assign_primary_ip",
+        "unassign": "unassign_primary_ip",
+        "change_dns_ptr": "change_primary_ip_dns_ptr",
+        "change_protection": "change_primary_ip_protection",
+        "actions": "list_primary_ip_actions",
+        "get_action_of": "get_primary_ip_action",
+        "list_actions": "list_primary_ips_actions",
+        "get_action": "get_primary_ips_action",
+    }
+    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/primary_ips")}
+    assert set(ids.values()) - {None} == family

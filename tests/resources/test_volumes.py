@@ -1,0 +1,447 @@
+"""``client.volumes`` and bound Volumes: requests sent, replies read, payloads checked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
+import pydantic
+import pytest
+
+from hcloud_models.errors import UnboundObjectError
+from hcloud_models.models import volumes as model_module
+from hcloud_models.models._base import Delegate
+from hcloud_models.models.actions import Action
+from hcloud_models.models.locations import Location
+from hcloud_models.models.page import Page
+from hcloud_models.models.volumes import CreateVolumeResult, Volume
+from hcloud_models.operations import volumes as ops_module
+from hcloud_models.operations._call import Endpoint
+from hcloud_models.resources.volumes import VolumesResource
+from tests import spec
+from tests.conftest import Api, Recorder
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+
+
+def assert_action(action: Any) -> None:
+    assert isinstance(action, Action)
+    assert action.id == 42
+    assert action.is_bound
+
+
+# --- the Volume itself --------------------------------------------------------
+
+
+def test_list(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_volumes")
+    page = api.run(
+        lambda c: c.volumes.list(
+            name="data",
+            label_selector="env=prod",
+            status=["available", "creating"],
+            sort="name:desc",
+            page=2,
+            per_page=10,
+        )
+    )
+    assert_sent(
+        recorder,
+        "list_volumes",
+        "/volumes",
+        [
+            ("status", "available"),
+            ("status", "creating"),
+            ("name", "data"),
+            ("label_selector", "env=prod"),
+            ("sort", "name:desc"),
+            ("page", "2"),
+            ("per_page", "10"),
+        ],
+    )
+    assert isinstance(page, Page)
+    volume = page[0]
+    assert isinstance(volume, Volume)
+    assert volume.id == 42
+    assert volume.is_bound
+
+
+def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
+    reply_two_pages(recorder, "list_volumes", "volumes")
+    volumes = api.collect(lambda c: c.volumes.all(status="available"))
+    assert [v.id for v in volumes] == [42, 43]
+    assert all(v.is_bound for v in volumes)
+    assert len(recorder.requests) == 2
+    assert recorder.query(0) == [("status", "available"), ("per_page", "50")]
+
+
+def test_get(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_volume")
+    volume = api.run(lambda c: c.volumes.get(42))
+    assert_sent(recorder, "get_volume", "/volumes/42")
+    assert isinstance(volume, Volume)
+    assert volume.server == 12
+    assert volume.size == 42
+    assert volume.status == "available"
+    assert volume.format == "xfs"
+    assert volume.linux_device == "/dev/disk/by-id/scsi-0HC_Volume_4711"
+    assert isinstance(volume.location, Location)
+    assert volume.location.is_bound
+    assert volume.is_bound
+
+
+def test_get_keeps_a_status_added_later(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("get_volume")
+    reply["volume"]["status"] = "migrating"
+    reply["volume"]["server"] = None
+    reply["volume"]["format"] = None
+    recorder.reply(reply)
+    volume = api.run(lambda c: c.volumes.get(42))
+    assert (volume.status, volume.server, volume.format) == ("migrating", None, None)
+
+
+def test_get_by_name(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_volumes")
+    volume = api.run(lambda c: c.volumes.get_by_name("data"))
+    assert_sent(recorder, "list_volumes", "/volumes", [("name", "data")])
+    assert isinstance(volume, Volume)
+    recorder.requests.clear()
+    recorder.reply({"volumes": []})
+    assert api.run(lambda c: c.volumes.get_by_name("missing")) is None
+
+
+def test_create_for_a_server(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "create_volume")
+    result = api.run(
+        lambda c: c.volumes.create(
+            name="data",
+            size=10,
+            server=SimpleNamespace(id=7),
+            automount=True,
+            format="ext4",
+            labels={"env": "prod"},
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_volume",
+        "/volumes",
+        body={
+            "name": "data",
+            "size": 10,
+            "server": 7,
+            "automount": True,
+            "format": "ext4",
+            "labels": {"env": "prod"},
+        },
+    )
+    assert isinstance(result, CreateVolumeResult)
+    assert isinstance(result.volume, Volume)
+    assert result.volume.is_bound
+    assert_action(result.action)
+    assert len(result.next_actions) == 1
+    assert_action(result.next_actions[0])
+
+
+def test_create_in_a_location(api: Api, recorder: Recorder) -> None:
+    reply = spec.example_reply("create_volume")
+    reply["next_actions"] = []
+    recorder.reply(reply, status=201)
+    result = api.run(
+        lambda c: c.volumes.create({"name": "data", "size": 10240, "location": "fsn1"})
+    )
+    assert_sent(
+        recorder,
+        "create_volume",
+        "/volumes",
+        body={"name": "data", "size": 10240, "location": "fsn1"},
+    )
+    assert result.next_actions == []
+
+
+def test_update(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "update_volume")
+    volume = api.run(lambda c: c.volumes.update(42, name="data.2", labels={"a": "b"}))
+    assert_sent(
+        recorder,
+        "update_volume",
+        "/volumes/42",
+        body={"name": "data.2", "labels": {"a": "b"}},
+    )
+    assert isinstance(volume, Volume)
+    assert volume.is_bound
+
+
+def test_delete(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "delete_volume")
+    assert api.run(lambda c: c.volumes.delete(42)) is None
+    assert_sent(recorder, "delete_volume", "/volumes/42")
+
+
+# --- Volume actions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("server", "automount", "body"),
+    [
+        pytest.param(7, None, {"server": 7}, id="id"),
+        pytest.param(SimpleNamespace(id=7), True, {"server": 7, "automount": True}, id="object"),
+        pytest.param(
+            {"server": 7, "automount": False}, None, {"server": 7, "automount": False}, id="mapping"
+        ),
+    ],
+)
+def test_attach(
+    api: Api, recorder: Recorder, server: Any, automount: bool | None, body: dict[str, Any]
+) -> None:
+    reply_to(recorder, "attach_volume")
+    action = api.run(lambda c: c.volumes.attach(42, server, automount=automount))
+    assert_sent(recorder, "attach_volume", "/volumes/42/actions/attach", body=body)
+    assert_action(action)
+
+
+def test_detach(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "detach_volume")
+    action = api.run(lambda c: c.volumes.detach(42))
+    assert_sent(recorder, "detach_volume", "/volumes/42/actions/detach")
+    assert_action(action)
+
+
+@pytest.mark.parametrize("size", [50, 50.5, {"size": 50}], ids=["int", "float", "mapping"])
+def test_resize(api: Api, recorder: Recorder, size: Any) -> None:
+    reply_to(recorder, "resize_volume")
+    action = api.run(lambda c: c.volumes.resize(42, size))
+    expected = size if isinstance(size, dict) else {"size": size}
+    assert_sent(recorder, "resize_volume", "/volumes/42/actions/resize", body=expected)
+    assert_action(action)
+
+
+def test_change_protection(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "change_volume_protection")
+    action = api.run(lambda c: c.volumes.change_protection(42, delete=True))
+    assert_sent(
+        recorder,
+        "change_volume_protection",
+        "/volumes/42/actions/change_protection",
+        body={"delete": True},
+    )
+    assert_action(action)
+
+
+def test_actions_of_one_volume(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_volume_actions")
+    page = api.run(lambda c: c.volumes.actions(42, status="error", per_page=2))
+    assert_sent(
+        recorder,
+        "list_volume_actions",
+        "/volumes/42/actions",
+        [("status", "error"), ("per_page", "2")],
+    )
+    assert_action(page[0])
+
+
+def test_list_actions(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "list_volumes_actions")
+    page = api.run(lambda c: c.volumes.list_actions(id=[5, 6], sort="started"))
+    assert_sent(
+        recorder,
+        "list_volumes_actions",
+        "/volumes/actions",
+        [("id", "5"), ("id", "6"), ("sort", "started")],
+    )
+    assert_action(page[0])
+
+
+def test_get_action(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_volumes_action")
+    action = api.run(lambda c: c.volumes.get_action(7))
+    assert_sent(recorder, "get_volumes_action", "/volumes/actions/7")
+    assert_action(action)
+
+
+def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
+    reply_to(recorder, "get_volume_action")
+    with pytest.warns(DeprecationWarning, match=r"volumes\.get_action"):
+        action = api.run(lambda c: c.volumes.get_action_of(42, 7))
+    assert_sent(recorder, "get_volume_action", "/volumes/42/actions/7")
+    assert_action(action)
+
+
+# --- payload rules are checked before sending ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        pytest.param(lambda c: c.volumes.create(name="d", size=9, server=1), "size", id="small"),
+        pytest.param(
+            lambda c: c.volumes.create(name="d", size=10241, server=1), "size", id="large"
+        ),
+        pytest.param(lambda c: c.volumes.create(name="d", server=1), "size", id="no-size"),
+        pytest.param(lambda c: c.volumes.create(size=10, server=1), "name", id="no-name"),
+        pytest.param(
+            lambda c: c.volumes.create(name="-data", size=10, server=1), "name", id="bad-name"
+        ),
+        pytest.param(
+            lambda c: c.volumes.create(name="d" * 65, size=10, server=1), "name", id="long-name"
+        ),
+        pytest.param(lambda c: c.volumes.create(name="d", size=10), "server", id="no-home"),
+        pytest.param(
+            lambda c: c.volumes.create(name="d", size=10, location="fsn1", automount=True),
+            "server",
+            id="automount-without-server",
+        ),
+        pytest.param(
+            lambda c: c.volumes.create(name="d", size=10, server=1, format="btrfs"),
+            "format",
+            id="bad-format",
+        ),
+        pytest.param(
+            lambda c: c.volumes.create({"name": "d", "size": 10, "location": 3}),
+            "location",
+            id="location-id",
+        ),
+        pytest.param(lambda c: c.volumes.update(42, name="a b"), "name", id="update-bad-name"),
+        pytest.param(lambda c: c.volumes.attach(42, {}), "server", id="attach-no-server"),
+        pytest.param(lambda c: c.volumes.resize(42, 5), "size", id="resize-small"),
+        pytest.param(lambda c: c.volumes.resize(42, {}), "size", id="resize-no-size"),
+        pytest.param(
+            lambda c: c.volumes.change_protection(42, {"rebuild": True}),
+            "rebuild",
+            id="protection-unknown",
+        ),
+    ],
+)
+def test_invalid_payload_is_refused_before_sending(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    assert any(field in error["loc"] for error in caught.value.errors())
+    assert recorder.requests == []
+
+
+def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> None:
+    with pytest.raises(TypeError):
+        api.run(lambda c: c.volumes.attach(42, "web-1"))
+    assert recorder.requests == []
+
+
+# --- bound Volumes ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "direct", "bound"),
+    [
+        pytest.param(
+            "update_volume",
+            lambda c, v: c.volumes.update(42, name="x"),
+            lambda c, v: v.update(name="x"),
+            id="update",
+        ),
+        pytest.param(
+            "delete_volume",
+            lambda c, v: c.volumes.delete(42),
+            lambda c, v: v.delete(),
+            id="delete",
+        ),
+        pytest.param(
+            "attach_volume",
+            lambda c, v: c.volumes.attach(42, 7, automount=True),
+            lambda c, v: v.attach(SimpleNamespace(id=7), automount=True),
+            id="attach",
+        ),
+        pytest.param(
+            "detach_volume",
+            lambda c, v: c.volumes.detach(42),
+            lambda c, v: v.detach(),
+            id="detach",
+        ),
+        pytest.param(
+            "resize_volume",
+            lambda c, v: c.volumes.resize(42, 100),
+            lambda c, v: v.resize(100),
+            id="resize",
+        ),
+        pytest.param(
+            "change_volume_protection",
+            lambda c, v: c.volumes.change_protection(42, delete=False),
+            lambda c, v: v.change_protection(delete=False),
+            id="change_protection",
+        ),
+        pytest.param(
+            "list_volume_actions",
+            lambda c, v: c.volumes.actions(42, page=2),
+            lambda c, v: v.actions(page=2),
+            id="actions",
+        ),
+        pytest.param(
+            "get_volume",
+            lambda c, v: c.volumes.get(42),
+            lambda c, v: v.reload(),
+            id="reload",
+        ),
+    ],
+)
+def test_bound_methods_send_what_the_resource_sends(
+    api: Api,
+    recorder: Recorder,
+    operation_id: str,
+    direct: Callable[[Any, Any], Any],
+    bound: Callable[[Any, Any], Any],
+) -> None:
+    assert_bound_matches_resource(
+        api, recorder, "get_volume", lambda c: c.volumes.get(42), operation_id, direct, bound
+    )
+
+
+def test_unbound_volume_refuses_to_call_the_api(recorder: Recorder) -> None:
+    volume = Volume.model_validate(spec.example_reply("get_volume")["volume"])
+    with pytest.raises(UnboundObjectError):
+        volume.detach()
+    assert recorder.requests == []
+
+
+def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
+    delegates = {n: d for n, d in vars(Volume).items() if isinstance(d, Delegate)}
+    assert set(delegates) == {
+        "update",
+        "delete",
+        "attach",
+        "detach",
+        "resize",
+        "change_protection",
+        "actions",
+        "reload",
+    }
+    for d in delegates.values():
+        endpoint = vars(VolumesResource)[d.name]
+        assert isinstance(endpoint, Endpoint)
+        assert endpoint.build == d.target()
+
+
+def test_endpoints_name_spec_operations() -> None:
+    ids = {
+        name: attr.operation_id
+        for name, attr in vars(VolumesResource).items()
+        if isinstance(attr, Endpoint)
+    }
+    assert ids == {
+        "list": "list_volumes",
+        "get": "get_volume",
+        "get_by_name": None,
+        "create": "create_volume",
+        "update": "update_volume",
+        "delete": "delete_volume",
+        "attach": "attach_volume",
+        "detach": "detach_volume",
+        "resize": "resize_volume",
+        "change_protection": "change_volume_protection",
+        "actions": "list_volume_actions",
+        "get_action_of": "get_volume_action",
+        "list_actions": "list_volumes_actions",
+        "get_action": "get_volumes_action",
+    }
+    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/volumes")}
+    assert set(ids.values()) - {None} == family
