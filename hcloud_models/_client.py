@@ -21,6 +21,7 @@ from .resources import RESOURCES, resource_class
 if TYPE_CHECKING:
     from .resources.actions import ActionsResource
     from .resources.datacenters import DatacentersResource
+    from .resources.firewalls import FirewallsResource
     from .resources.floating_ips import FloatingIPsResource
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
@@ -96,6 +97,8 @@ class _ClientBase(Generic[H, T, S, M]):
     """Datacenters (read-only catalog)."""
     pricing: PricingResource[M]
     """Prices of every product."""
+    firewalls: FirewallsResource[M]
+    """Firewalls, their rules, where they are applied, and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -22,6 +22,7 @@ RESOURCES: dict[str, str] = {
     "locations": "locations:LocationsResource",
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
+    "firewalls": "firewalls:FirewallsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 
