@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.server_types import ServerTypesResource
     from .resources.servers import ServersResource
     from .resources.ssh_keys import SSHKeysResource
+    from .resources.zones import ZoneRRSetsResource, ZonesResource
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -99,6 +100,10 @@ class _ClientBase(Generic[H, T, S, M]):
     """Prices of every product."""
     firewalls: FirewallsResource[M]
     """Firewalls, their rules, where they are applied, and their actions."""
+    zones: ZonesResource[M]
+    """DNS Zones, zone files, and their actions."""
+    zone_rrsets: ZoneRRSetsResource[M]
+    """RRSets of DNS Zones and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -23,6 +23,8 @@ RESOURCES: dict[str, str] = {
     "datacenters": "datacenters:DatacentersResource",
     "pricing": "pricing:PricingResource",
     "firewalls": "firewalls:FirewallsResource",
+    "zones": "zones:ZonesResource",
+    "zone_rrsets": "zones:ZoneRRSetsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 
