@@ -569,6 +569,7 @@ def test_async_client(fake: SpecCheckedCloud) -> None:
 FAMILIES = (
     "actions",
     "datacenters",
+    "firewalls",
     "floating_ips",
     "images",
     "isos",
@@ -577,6 +578,7 @@ FAMILIES = (
     "server_types",
     "servers",
     "ssh_keys",
+    "zones",
 )
 
 
