@@ -118,6 +118,31 @@ def test_firewall_rules_removal_and_deletion(client: Client, fake: SpecCheckedCl
     assert fake["firewalls"] == {}
 
 
+def test_a_new_server_takes_the_firewalls_its_body_names(
+    client: Client, fake: SpecCheckedCloud
+) -> None:
+    firewall = client.firewalls.create(name="edge").firewall
+    made = client.servers.create(
+        name="web-1",
+        server_type="cpx22",
+        image="ubuntu-24.04",
+        firewalls=[{"firewall": firewall.id}],
+    )
+    assert made.server.public_net.firewalls is not None
+    assert [f.id for f in made.server.public_net.firewalls] == [firewall.id]
+    applied = firewall.reload().applied_to
+    assert [(e.type, e.server.id if e.server else None) for e in applied] == [
+        ("server", made.server.id)
+    ]
+    with pytest.raises(InvalidInputError):
+        client.servers.create(
+            name="web-2", server_type="cpx22", image="ubuntu-24.04", firewalls=[{"firewall": 1}]
+        )
+    assert len(fake["servers"]) == 1
+    made.server.delete().wait()
+    assert firewall.reload().applied_to == []
+
+
 def test_firewall_errors(client: Client, fake: SpecCheckedCloud) -> None:
     server = make_server(client, "web-1", {})
     firewall = client.firewalls.create(name="edge").firewall

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .._core import (
@@ -287,6 +288,7 @@ def register(cloud: FakeCloud) -> None:
         return actions
 
     register_action_routes(cloud, "firewalls", "firewall", "firewall")
+    _apply_on_server_create(cloud, firewalls, sync)
 
     @cloud.route("GET", "/firewalls")
     def list_firewalls(req: Req) -> Reply:
@@ -403,3 +405,42 @@ def register(cloud: FakeCloud) -> None:
                 )
             )
         return 201, {"actions": [public(a) for a in actions]}
+
+
+def _apply_on_server_create(
+    cloud: FakeCloud, firewalls: dict[int, Json], sync: Callable[[], None]
+) -> None:
+    """Make ``POST /servers`` apply the Firewalls named by its body's ``firewalls`` field.
+
+    The servers family ignores that field; this wraps its handler instead of
+    editing it, so that each family stays in its own module.
+    """
+    for route in cloud._templates:
+        if (route.method, route.template) != ("POST", "/servers"):
+            continue
+        create = route.handler
+
+        def create_with_firewalls(req: Req, _create: Callable[..., Reply] = create) -> Reply:
+            data = req.json()
+            wanted = data.get("firewalls") if isinstance(data, dict) else None
+            idents: list[int] = []
+            for item in wanted if isinstance(wanted, list) else []:
+                ident = item.get("firewall") if isinstance(item, dict) else None
+                if not isinstance(ident, int) or ident not in firewalls:
+                    raise ApiError.invalid({"firewalls": [f"firewall {ident!r} not found"]})
+                idents.append(ident)
+            result = _create(req)
+            if not idents or not isinstance(result, tuple):
+                return result
+            status, payload = result
+            assert payload is not None
+            server = payload["server"]
+            for ident in dict.fromkeys(idents):
+                entry = {"type": "server", "server": {"id": server["id"]}}
+                firewalls[ident]["applied_to"].append(entry)
+            sync()
+            stored = cloud.collection("servers")[server["id"]]
+            server["public_net"]["firewalls"] = list(stored["public_net"]["firewalls"])
+            return status, payload
+
+        route.handler = create_with_firewalls
