@@ -307,14 +307,14 @@ class RRSetCreate(Payload):
     """Body that creates an RRSet (also an item of :class:`ZoneCreate` ``rrsets``).
 
     ``name`` (relative to the Zone, lower case, ``@`` for the apex), ``type``
-    and ``records`` (1 to 50, distinct values) are required; ``ttl`` is 60 to
+    and ``records`` (at least one, distinct values) are required; ``ttl`` is 60 to
     2147483647 seconds or ``None`` for the Zone's default.
     """
 
     name: StrictStr = Field(min_length=1)
     type: RRType
     ttl: StrictInt | None = None
-    records: list[RecordInput] = Field(min_length=1, max_length=_MAX_RECORDS)
+    records: list[RecordInput] = Field(min_length=1)
     labels: Labels | None = None
 
     @field_validator("name")

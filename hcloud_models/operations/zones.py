@@ -469,7 +469,7 @@ def create_zone_rrset(
         payload: The body as a model or mapping; keywords win over it.
         name: Name relative to the Zone, lower case; ``"@"`` for the apex (required).
         type: Record type, e.g. ``"A"`` (required).
-        records: 1 to 50 records with distinct values: bare values, mappings or
+        records: At least one record, with distinct values: bare values, mappings or
             :class:`~hcloud_models.models.RecordInput` (required).
         ttl: TTL in seconds (60 to 2147483647); the Zone's default when not given.
         labels: Labels of the RRSet.

@@ -46,12 +46,14 @@ def _ttl(body: Body, name: str = "ttl", *, required: bool = False, nullable: boo
     return value
 
 
-def _records(body: Body, name: str = "records", *, comments: bool = False) -> list[Json] | None:
+def _records(
+    body: Body, name: str = "records", *, comments: bool = False, limit: int | None = MAX_RECORDS
+) -> list[Json] | None:
     items = body.get(name, "array", required=True)
     if items is None:
         return None
-    if not 1 <= len(items) <= MAX_RECORDS:
-        body.error(name, f"must hold 1 to {MAX_RECORDS} records")
+    if not items or (limit is not None and len(items) > limit):
+        body.error(name, f"must hold 1 to {limit} records" if limit else "must not be empty")
         return None
     checked: list[Json] = []
     seen: set[str] = set()
@@ -361,7 +363,7 @@ def register(cloud: FakeCloud) -> None:
         name = _rrset_name(body, "name", body.data.get("name"))
         rr_type = body.choice("type", TYPES, required=True)
         ttl = _ttl(body, nullable=True)
-        records = _records(body)
+        records = _records(body, limit=None)
         labels = body.labels()
         unknown = set(body.data) - {"name", "type", "ttl", "records", "labels"}
         for key in sorted(unknown):
