@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .resources.actions import ActionsResource
     from .resources.certificates import CertificatesResource
     from .resources.datacenters import DatacentersResource
+    from .resources.firewalls import FirewallsResource
     from .resources.floating_ips import FloatingIPsResource
     from .resources.images import ImagesResource
     from .resources.isos import ISOsResource
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
         StorageBoxSubaccountsResource,
     )
     from .resources.volumes import VolumesResource
+    from .resources.zones import ZoneRRSetsResource, ZonesResource
 
 __all__ = [
     "DEFAULT_ENDPOINT",
@@ -131,6 +133,12 @@ class _ClientBase(Generic[H, T, S, M]):
     """Placement groups."""
     primary_ips: PrimaryIPsResource[M]
     """Primary IPs and their actions."""
+    firewalls: FirewallsResource[M]
+    """Firewalls, their rules, where they are applied, and their actions."""
+    zones: ZonesResource[M]
+    """DNS Zones, zone files, and their actions."""
+    zone_rrsets: ZoneRRSetsResource[M]
+    """RRSets of DNS Zones and their actions."""
 
     _http_class: type[H]
     _session_class: type[S]

@@ -35,6 +35,9 @@ RESOURCES: dict[str, str] = {
     "volumes": "volumes:VolumesResource",
     "placement_groups": "placement_groups:PlacementGroupsResource",
     "primary_ips": "primary_ips:PrimaryIPsResource",
+    "firewalls": "firewalls:FirewallsResource",
+    "zones": "zones:ZonesResource",
+    "zone_rrsets": "zones:ZoneRRSetsResource",
 }
 """Attribute name on the client -> ``module:class`` of its resource manager."""
 

@@ -570,6 +570,7 @@ FAMILIES = (
     "actions",
     "certificates",
     "datacenters",
+    "firewalls",
     "floating_ips",
     "images",
     "isos",
@@ -584,6 +585,7 @@ FAMILIES = (
     "servers",
     "ssh_keys",
     "volumes",
+    "zones",
 )
 
 
