@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Prism (pinned in tests/prism/package-lock.json) for the conformance tests.
+PRISM_DIR := tests/prism
+PRISM := $(PRISM_DIR)/node_modules/.bin/prism
 
-.PHONY: help install test lint typecheck unit demo clean
+.PHONY: help install prism test lint typecheck unit demo clean
 
 help:
 	@echo "make demo   - run the offline walk-through"
@@ -18,6 +21,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Without npm the conformance tests skip (they fail instead under CI=true).
+$(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/prism; \
+	else \
+		echo "npm not found: the Prism conformance tests will be skipped"; \
+	fi
+
+prism: $(PRISM)
+
 lint: $(STAMP)
 	$(BIN)/ruff check hcloud_models tests examples
 	$(BIN)/ruff format --check hcloud_models tests examples
@@ -25,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) prism
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
@@ -34,4 +47,4 @@ demo: $(STAMP)
 	$(BIN)/python examples/demo.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist $(PRISM_DIR)/node_modules
