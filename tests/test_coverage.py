@@ -51,12 +51,6 @@ EXCEPTIONS: dict[str, str] = {
     "EnableRescueResult.action": RESULT_ACTION,
     "RebuildServerResult.action": RESULT_ACTION,
     "ResetPasswordResult.action": RESULT_ACTION,
-    "Image.deleted": (
-        "an RFC 3339 point in time by the spec's own description, which omits "
-        "format: date-time; parsed as datetime like every other timestamp"
-    ),
-    "ServerType.cores": "spec says number; the API sends whole numbers and int parses them",
-    "ServerType.disk": "spec says number; the API sends whole GB and int parses them",
     "FloatingIPAssign.server": (
         "null would unassign; unassign_floating_ip (floating_ips.unassign) does that"
     ),
