@@ -20,8 +20,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/ruff check hcloud_models tests examples mkdocs_hooks
-	$(BIN)/ruff format --check hcloud_models tests examples mkdocs_hooks
+	$(BIN)/ruff check hcloud_models tests examples doctools
+	$(BIN)/ruff format --check hcloud_models tests examples doctools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
