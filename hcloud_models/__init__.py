@@ -9,6 +9,8 @@ Start with :class:`Client` (or :class:`AsyncClient`)::
             print(server.name, server.status)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._client import (
     DEFAULT_ENDPOINT,
     DEFAULT_HETZNER_ENDPOINT,
@@ -34,6 +36,7 @@ __all__ = [
     "AsyncClient",
     "Client",
     "ConfigurationError",
+    "OPERATIONS",
     "PollPolicy",
     "RetryPolicy",
     "Sync",
@@ -41,3 +44,20 @@ __all__ = [
     *_errors_all,
     *_models_all,
 ]
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    OPERATIONS: Mapping[str, str]
+    """Every spec ``operationId`` -> the SDK method performing it (``"servers.power_off"``)."""
+
+
+def __getattr__(name: str) -> Any:
+    # OPERATIONS imports every resource manager, so it is made on first use only.
+    if name == "OPERATIONS":
+        from .resources import operation_map
+
+        value = operation_map()
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -170,3 +170,21 @@ def api(request: pytest.FixtureRequest, recorder: Recorder) -> Api:
         TOKEN, transport=httpx.MockTransport(recorder.handle_async), **fast_policies()
     )
     return Api("async", asynchronous, recorder)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """After a run of the coverage test: one line per spec tag, and the total."""
+    from . import test_coverage
+
+    results = test_coverage.RESULTS
+    if not results:
+        return
+    tags: dict[str, list[bool]] = {}
+    for tag, covered in results.values():
+        tags.setdefault(tag, []).append(covered)
+    terminalreporter.section("coverage of the specs' operations")
+    width = max(len(tag) for tag in tags)
+    for tag, flags in tags.items():
+        terminalreporter.write_line(f"{tag:<{width}}  {sum(flags)}/{len(flags)}")
+    done = sum(covered for _, covered in results.values())
+    terminalreporter.write_line(f"{'operations':<{width}}  {done}/{len(results)}")

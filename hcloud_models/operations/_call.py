@@ -35,11 +35,15 @@ __all__ = [
     "Paged",
     "Ref",
     "Reply",
+    "SortIdCreated",
+    "SortIdName",
+    "SortIdNameCreated",
     "first_of",
     "id_of",
     "no_reply",
     "page_of",
     "query",
+    "reply_shape",
     "unwrap",
     "whole",
 ]
@@ -104,6 +108,26 @@ def _envelope(key: str, model: Any, *, listed: bool) -> type[BaseModel]:
     return create_model(name, **fields)
 
 
+ReplyShape = tuple[Literal["whole", "unwrap", "page_of", "first_of"], str | None, Any]
+"""How a reader reads a body: its kind, the envelope key (``None`` for ``whole``), the model."""
+
+
+def _shaped(read: Reply, kind: str, key: str, model: Any) -> Reply:
+    # Recorded for introspection (``reply_shape``); reading never looks at it.
+    read.__dict__["reply_shape"] = (kind, key, model)
+    return read
+
+
+def reply_shape(reader: Reply) -> ReplyShape | None:
+    """What ``reader`` reads a body into, or ``None`` for :func:`no_reply` and custom readers."""
+    owner = getattr(reader, "__self__", None)
+    is_model = isinstance(owner, type) and issubclass(owner, BaseModel)
+    if is_model and getattr(reader, "__name__", None) == "model_validate_json":
+        return ("whole", None, owner)
+    shape: ReplyShape | None = getattr(reader, "reply_shape", None)
+    return shape
+
+
 def whole(model: type[BaseModel]) -> Reply:
     """Read the whole body as ``model``."""
     return model.model_validate_json
@@ -115,7 +139,7 @@ def unwrap(key: str, model: Any) -> Reply:
     def read(content: bytes) -> Any:
         return getattr(_envelope(key, model, listed=False).model_validate_json(content), key)
 
-    return read
+    return _shaped(read, "unwrap", key, model)
 
 
 def page_of(key: str, model: Any) -> Reply:
@@ -126,7 +150,7 @@ def page_of(key: str, model: Any) -> Reply:
         meta = reply.__dict__["meta"]
         return Page(reply.__dict__[key], meta.pagination if meta is not None else None)
 
-    return read
+    return _shaped(read, "page_of", key, model)
 
 
 def first_of(key: str, model: Any) -> Reply:
@@ -137,7 +161,7 @@ def first_of(key: str, model: Any) -> Reply:
         items = read_page(content).items
         return items[0] if items else None
 
-    return read
+    return _shaped(read, "first_of", key, model)
 
 
 def no_reply(content: bytes) -> None:
@@ -322,6 +346,25 @@ class Paged(Generic[P, TS, TA]):
 # --- shared list arguments ----------------------------------------------------
 
 _SORT_DIRECTIONS = ("asc", "desc")
+
+SortIdName = Literal["id", "id:asc", "id:desc", "name", "name:asc", "name:desc"]
+"""Sort keys of lists sortable by id and name."""
+
+SortIdCreated = Literal["id", "id:asc", "id:desc", "created", "created:asc", "created:desc"]
+"""Sort keys of lists sortable by id and creation time."""
+
+SortIdNameCreated = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "name",
+    "name:asc",
+    "name:desc",
+    "created",
+    "created:asc",
+    "created:desc",
+]
+"""Sort keys of lists sortable by id, name and creation time."""
 
 
 def list_query(

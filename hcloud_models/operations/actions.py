@@ -14,6 +14,7 @@ from ._call import Call, Job, Ref, id_of, list_query, page_of, query, unwrap
 __all__ = [
     "ACTION",
     "ACTIONS",
+    "ActionSort",
     "ActionStatus",
     "FamilyActions",
     "ProgressCallback",
@@ -50,6 +51,23 @@ def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]
 
 
 ActionStatus = Literal["running", "success", "error"]
+ActionSort = Literal[
+    "id",
+    "id:asc",
+    "id:desc",
+    "command",
+    "command:asc",
+    "command:desc",
+    "status",
+    "status:asc",
+    "status:desc",
+    "started",
+    "started:asc",
+    "started:desc",
+    "finished",
+    "finished:asc",
+    "finished:desc",
+]
 TS = TypeVar("TS")
 TA = TypeVar("TA")
 
@@ -77,7 +95,7 @@ class FamilyActions:
         /,
         *,
         status: ActionStatus | Sequence[ActionStatus] | None = None,
-        sort: str | Sequence[str] | None = None,
+        sort: ActionSort | Sequence[ActionSort] | None = None,
         page: int | None = None,
         per_page: int | None = None,
     ) -> Call[Page[Action], Page[Action[Async]]]:
@@ -113,7 +131,7 @@ class FamilyActions:
         *,
         id: Ref | Sequence[Ref] | None = None,  # noqa: A002 - the API's parameter name
         status: ActionStatus | Sequence[ActionStatus] | None = None,
-        sort: str | Sequence[str] | None = None,
+        sort: ActionSort | Sequence[ActionSort] | None = None,
         page: int | None = None,
         per_page: int | None = None,
     ) -> Call[Page[Action], Page[Action[Async]]]:

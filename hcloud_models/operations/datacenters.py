@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from .._modes import Async
 from ..models.datacenters import Datacenter
 from ..models.page import Page
-from ._call import Call, Ref, first_of, id_of, list_query, page_of, query, unwrap
+from ._call import Call, Ref, SortIdName, first_of, id_of, list_query, page_of, query, unwrap
 
 __all__ = ["DEPRECATED", "get_datacenter", "get_datacenter_by_name", "list_datacenters"]
 
@@ -26,7 +26,7 @@ DEPRECATED = (
 def list_datacenters(
     *,
     name: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdName | Sequence[SortIdName] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Datacenter], Page[Datacenter[Async]]]:

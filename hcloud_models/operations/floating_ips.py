@@ -22,6 +22,7 @@ from ._call import (
     Call,
     ObjectPath,
     Ref,
+    SortIdCreated,
     first_of,
     id_of,
     list_query,
@@ -62,7 +63,7 @@ def list_floating_ips(
     *,
     name: str | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdCreated | Sequence[SortIdCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[FloatingIP], Page[FloatingIP[Async]]]:

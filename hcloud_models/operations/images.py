@@ -14,6 +14,7 @@ from ._call import (
     Call,
     ObjectPath,
     Ref,
+    SortIdNameCreated,
     first_of,
     id_of,
     list_query,
@@ -68,7 +69,7 @@ def list_images(
     bound_to: Ref | Sequence[Ref] | None = None,
     include_deprecated: bool | None = None,
     architecture: Architecture | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Image], Page[Image[Async]]]:

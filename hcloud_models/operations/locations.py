@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from .._modes import Async
 from ..models.locations import Location
 from ..models.page import Page
-from ._call import Call, Ref, first_of, id_of, list_query, page_of, query, unwrap
+from ._call import Call, Ref, SortIdName, first_of, id_of, list_query, page_of, query, unwrap
 
 __all__ = ["get_location", "get_location_by_name", "list_locations"]
 
@@ -18,7 +18,7 @@ LOCATIONS = page_of("locations", Location)
 def list_locations(
     *,
     name: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdName | Sequence[SortIdName] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Location], Page[Location[Async]]]:

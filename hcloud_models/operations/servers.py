@@ -41,6 +41,7 @@ from ._call import (
     Call,
     ObjectPath,
     Ref,
+    SortIdNameCreated,
     first_of,
     list_query,
     page_of,
@@ -73,7 +74,7 @@ def list_servers(
     name: str | None = None,
     label_selector: str | None = None,
     status: ServerStatus | Sequence[ServerStatus] | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdNameCreated | Sequence[SortIdNameCreated] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[Server], Page[Server[Async]]]:

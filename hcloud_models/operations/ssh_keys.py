@@ -12,6 +12,7 @@ from ._call import (
     Call,
     ObjectPath,
     Ref,
+    SortIdName,
     first_of,
     list_query,
     no_reply,
@@ -41,7 +42,7 @@ def list_ssh_keys(
     name: str | None = None,
     fingerprint: str | None = None,
     label_selector: str | None = None,
-    sort: str | Sequence[str] | None = None,
+    sort: SortIdName | Sequence[SortIdName] | None = None,
     page: int | None = None,
     per_page: int | None = None,
 ) -> Call[Page[SSHKey], Page[SSHKey[Async]]]:
