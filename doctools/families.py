@@ -233,3 +233,21 @@ def on_files(files: Any, config: Any) -> Any:
     for family in _FAMILIES:
         files.append(File.generated(config, family.page, content=render(family, operations)))
     return files
+
+
+HCLOUD_TABLE = "<!-- hcloud-table -->"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Fill in the table of the hcloud migration page."""
+    if HCLOUD_TABLE not in markdown:
+        return markdown
+    sys.path.insert(0, str(Path(__file__).parent))
+    try:
+        import hcloud_table
+    finally:
+        sys.path.pop(0)
+    from hcloud_models import OPERATIONS
+
+    table = hcloud_table.render(OPERATIONS, lambda operation_id: operation_id not in OPERATIONS)
+    return markdown.replace(HCLOUD_TABLE, table)

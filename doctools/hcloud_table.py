@@ -14,6 +14,7 @@ operation from ``hcloud_models.OPERATIONS``; the test suite checks it.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import inspect
 import json
@@ -309,6 +310,7 @@ def load() -> dict[str, str | None]:
     return data
 
 
+@functools.cache
 def bound_model_names() -> dict[tuple[str, str], str]:
     """(resource, method) -> ``Model.method`` for every bound method of our models."""
     from hcloud_models.models._base import BoundModel, Delegate
@@ -324,24 +326,58 @@ def bound_model_names() -> dict[tuple[str, str], str]:
     return found
 
 
+# hcloud method names whose closest equivalent here is another method of the
+# same family than the operation's own (``get_all`` walks pages: ``all``).
+PREFERRED: dict[str, str] = {
+    "get_all": "all",
+    "get_by_name": "get_by_name",
+    "wait_until_finished": "wait",
+}
+
+
 def equivalent(name: str, operation_id: str | None, operations: Mapping[str, str]) -> str:
     """Our equivalent of one hcloud method (empty when there is none yet)."""
+    from hcloud_models.resources import RESOURCES, resource_class
+
     if operation_id is None:
         return HELPERS.get(name, ("", ""))[0]
     ours = operations.get(operation_id)
     if ours is None:
         return ""
+    resource, _, method = ours.partition(".")
+    preferred = PREFERRED.get(name.rpartition(".")[2])
+    if preferred and resource in RESOURCES and hasattr(resource_class(resource), preferred):
+        method = preferred
     if name.startswith("Bound"):
-        resource, _, method = ours.partition(".")
         bound = bound_model_names().get((resource, method))
+        if preferred == "wait":
+            bound = "Action.wait"
         if bound is not None:
             return bound
-    return f"client.{ours}"
+    return f"client.{resource}.{method}"
+
+
+def _order(name: str) -> tuple[int, str]:
+    owner = name.rpartition(".")[0]
+    return (0 if owner == "Client" else 1 if owner.startswith("client.") else 2), name
+
+
+def exists(equivalent: str) -> bool:
+    """Whether ``client.<resource>.<method>`` or ``<Model>.<method>`` names a real method."""
+    import hcloud_models
+    from hcloud_models.resources import RESOURCES, resource_class
+
+    parts = equivalent.split(".")
+    if parts[0] == "client" and len(parts) == 3:
+        return parts[1] in RESOURCES and hasattr(resource_class(parts[1]), parts[2])
+    if len(parts) == 2:
+        return hasattr(getattr(hcloud_models, parts[0], None), parts[1])
+    return False
 
 
 def rows(operations: Mapping[str, str]) -> Iterator[tuple[str, str | None, str, str]]:
     """(hcloud method, operationId, our equivalent, note) for every hcloud method."""
-    for name, operation_id in load().items():
+    for name, operation_id in sorted(load().items(), key=lambda item: _order(item[0])):
         note = HELPERS.get(name, ("", ""))[1] if operation_id is None else ""
         yield name, operation_id, equivalent(name, operation_id, operations), note
 
@@ -357,9 +393,9 @@ def render(operations: Mapping[str, str], pending: Callable[[str], bool]) -> str
             out += ["", f"### `{owner}`", "", "| hcloud | Operation | hcloud_models |"]
             out += ["| --- | --- | --- |"]
         op = f"`{operation_id}`" if operation_id else "(none)"
-        if ours:
+        if ours and exists(ours):
             cell = f"`{ours}`" + (f" ({note})" if note else "")
-        elif operation_id and pending(operation_id):
+        elif ours or (operation_id and pending(operation_id)):
             cell = "coming with its family"
         else:
             cell = note or "not offered"
