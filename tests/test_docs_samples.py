@@ -43,24 +43,26 @@ def samples(page: Path) -> list[tuple[int, str]]:
 def fake_clients(fake: Any) -> tuple[type[Any], type[Any]]:
     """Client classes whose instances talk to ``fake``, whatever else they are given."""
 
-    def wire(kwargs: dict[str, Any]) -> dict[str, Any]:
-        wired = fake.client_options()
-        for name in ("poll", "retry"):
-            if name in kwargs:  # keep the sample's policy, on the fake's clock
-                kwargs[name] = dataclasses.replace(
-                    kwargs[name], sleep=wired[name].sleep, clock=wired[name].clock
-                )
-        for name in ("transport", "http_client", "endpoint", "hetzner_endpoint"):
+    def wire(kwargs: dict[str, Any], transport: Any) -> dict[str, Any]:
+        poll, retry = fake.poll_policy(), fake.retry_policy()
+        # Keep the sample's policies, sleeping on the fake's clock.
+        if "poll" in kwargs:
+            kwargs["poll"] = dataclasses.replace(kwargs["poll"], sleep=poll.sleep, clock=poll.clock)
+        if "retry" in kwargs:
+            kwargs["retry"] = dataclasses.replace(
+                kwargs["retry"], sleep=retry.sleep, clock=retry.clock
+            )
+        for name in ("transport", "http_client"):
             kwargs.pop(name, None)
-        return {**wired, **kwargs}
+        return {"poll": poll, "retry": retry, **kwargs, "transport": transport}
 
     class DocsClient(hcloud_models.Client):
         def __init__(self, token: str | None = None, **kwargs: Any) -> None:
-            super().__init__(token, **wire(kwargs))
+            super().__init__(token, **wire(kwargs, fake.transport()))
 
     class DocsAsyncClient(hcloud_models.AsyncClient):
         def __init__(self, token: str | None = None, **kwargs: Any) -> None:
-            super().__init__(token, **wire(kwargs), asynchronous=True)
+            super().__init__(token, **wire(kwargs, fake.async_transport()))
 
     return DocsClient, DocsAsyncClient
 
