@@ -12,6 +12,7 @@ from __future__ import annotations
 from ._clock import FakeClock
 from ._core import ApiError, Body, Fault, RateLimit, RawReply, Req
 from ._fake import FakeCloud
+from ._server import ServedCloud, serve
 
 __all__ = [
     "ApiError",
@@ -22,4 +23,6 @@ __all__ = [
     "RateLimit",
     "RawReply",
     "Req",
+    "ServedCloud",
+    "serve",
 ]

@@ -317,23 +317,27 @@ class Fault:
 class RateLimit:
     """A token bucket like the API's: ``limit`` requests, refilled ``per_second``.
 
-    Each token (the bearer token of the request) has its own bucket.  Set
+    The bucket belongs to the project, so every token shares it.  Set
     ``enabled=False`` to turn limiting (and its headers) off.
     """
 
     limit: int = 3600
     per_second: float = 1.0
     enabled: bool = True
-    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
+    _level: float | None = field(default=None, repr=False)
+    _since: float = field(default=0.0, repr=False)
 
-    def take(self, token: str, now: float) -> tuple[bool, dict[str, str]]:
-        """Spend one request of ``token``'s bucket: (allowed, headers)."""
-        level, since = self._buckets.get(token, (float(self.limit), now))
-        level = min(float(self.limit), level + (now - since) * self.per_second)
+    def _refill(self, now: float) -> float:
+        level = float(self.limit) if self._level is None else self._level
+        return min(float(self.limit), level + max(now - self._since, 0.0) * self.per_second)
+
+    def take(self, now: float) -> tuple[bool, dict[str, str]]:
+        """Spend one request: (allowed, rate limit headers)."""
+        level = self._refill(now)
         allowed = level >= 1.0
         if allowed:
             level -= 1.0
-        self._buckets[token] = (level, now)
+        self._level, self._since = level, now
         missing = self.limit - level
         reset = now + (missing / self.per_second if self.per_second > 0 else 0.0)
         headers = {
@@ -343,10 +347,9 @@ class RateLimit:
         }
         return allowed, headers
 
-    def remaining(self, token: str, now: float) -> int:
-        """Requests left for ``token`` now, without spending one."""
-        level, since = self._buckets.get(token, (float(self.limit), now))
-        return int(min(float(self.limit), level + (now - since) * self.per_second))
+    def remaining(self, now: float) -> int:
+        """Requests left now, without spending one."""
+        return int(self._refill(now))
 
 
 @dataclass
@@ -655,7 +658,7 @@ class FakeCloud:
         filters: Mapping[str, Callable[[Json, list[str]], bool]] | None = None,
         labels: bool = True,
         render: Callable[[Json], Json] | None = None,
-    ) -> Reply:
+    ) -> tuple[int, Json]:
         """A list reply: ``name``, ``label_selector``, filters, ``sort`` and pagination.
 
         Args:
@@ -693,7 +696,7 @@ class FakeCloud:
         items: list[Json],
         *,
         render: Callable[[Json], Json] | None = None,
-    ) -> Reply:
+    ) -> tuple[int, Json]:
         """One page of ``items`` with ``meta.pagination`` and a ``Link`` header."""
         page = req.int_arg("page") or 1
         per_page = req.int_arg("per_page") or 25
@@ -766,7 +769,7 @@ class FakeCloud:
         token = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
         extra: dict[str, str] = {}
         if self.rate_limit.enabled:
-            allowed, extra = self.rate_limit.take(token, self.clock.now())
+            allowed, extra = self.rate_limit.take(self.clock.now())
             if not allowed:
                 error = ApiError(429, "rate_limit_exceeded", "limit of requests per hour reached")
                 return self._error_reply(error, extra)

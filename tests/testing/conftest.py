@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -82,6 +82,6 @@ class SpecCheckedCloud(FakeCloud):
 
 
 @pytest.fixture
-def fake() -> Iterator[SpecCheckedCloud]:
+def fake() -> SpecCheckedCloud:
     """A fresh fake cloud whose replies are validated against the spec."""
-    yield SpecCheckedCloud()
+    return SpecCheckedCloud()

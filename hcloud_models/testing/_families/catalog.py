@@ -216,9 +216,11 @@ def register(cloud: FakeCloud) -> None:
     cloud.db["_pricing"] = {0: _pricing(list(types.values()))}
 
     def simple(family: str, key: str, sort: tuple[str, ...]) -> None:
-        @cloud.route("GET", f"/{family}")
-        def list_all(req: Req) -> Reply:
-            return cloud.list_reply(req, family, cloud.collection(family).values(), sort=sort)
+        if family != "datacenters":
+
+            @cloud.route("GET", f"/{family}")
+            def list_all(req: Req) -> Reply:
+                return cloud.list_reply(req, family, cloud.collection(family).values(), sort=sort)
 
         @cloud.route("GET", f"/{family}/{{id}}")
         def get_one(req: Req, id: int) -> Reply:
@@ -229,6 +231,16 @@ def register(cloud: FakeCloud) -> None:
 
     simple("locations", "location", ("id", "name"))
     simple("datacenters", "datacenter", ("id", "name"))
+
+    @cloud.route("GET", "/datacenters")
+    def list_datacenters(req: Req) -> Reply:
+        status, body = cloud.list_reply(
+            req, "datacenters", cloud.collection("datacenters").values(), sort=("id", "name")
+        )
+        assert body is not None
+        body["recommendation"] = DATACENTERS["fsn1"][0]
+        return status, body
+
     simple("server_types", "server_type", ())
 
     @cloud.route("GET", "/isos")
