@@ -8,17 +8,26 @@ model with the same required-ness, type and enum choices; a reply property is
 missing on its model or has an incompatible type (nullability, scalar kind,
 enum values, nested objects and arrays, envelopes and list pages).
 
-Each gap has a key (``"Server.datacenter"``, ``"get_actions:id"``...) so that a
-deliberate difference can be allowed, with its reason, in ``EXCEPTIONS`` of
-``tests/test_coverage.py`` rather than by loosening the checks.
+Two readings are deliberate: an optional request property typed ``X | None =
+None`` means "not given" (``Payload.build`` drops ``None`` keywords), so it is
+not taken for a nullable one; and a reply property the spec does not require
+may be typed ``X | None = None`` although it is never null when present.
+
+Each gap has a key so that a deliberate difference can be allowed, with its
+reason, in ``EXCEPTIONS`` of ``tests/test_coverage.py`` rather than by loosening
+the checks: ``Model.field`` for bodies and replies, ``<operationId>:<parameter>``
+for arguments, and ``<operationId>:method|call|body|deprecated|reply`` (or
+``:reply.<property>``) for the operation itself.
 """
 
 from __future__ import annotations
 
 import inspect
+import json
 import re
 import types
 import typing
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -225,26 +234,36 @@ class Checker:
             self.gap(key, f"{where}: the spec says {_kind(body)}, typed {_describe(annotation)}")
 
     def _match(
-        self, body: dict[str, Any], hint: Hint, where: str, key: str, *, request: bool
+        self,
+        body: dict[str, Any],
+        hint: Hint,
+        where: str,
+        key: str,
+        *,
+        request: bool,
     ) -> Iterable[list[Gap]]:
         """Yield the gaps of each way the annotation could take the schema; [] is a match."""
         members = hint.members
         if body.get("oneOf") or body.get("anyOf"):
+            # Each alternative taken by a member of the annotation (``A | B``)...
             gaps: list[Gap] = []
-            for n, alternative in enumerate(body.get("oneOf") or body.get("anyOf") or ()):
+            alternatives = body.get("oneOf") or body.get("anyOf") or ()
+            for n, alternative in enumerate(alternatives):
                 sub = Checker(self.operation)
                 sub.value(alternative, _union(members), f"{where}<{n}>", key, request=request)
                 gaps.extend(sub.gaps)
             yield gaps
+            # ...or all of them by one model whose fields cover every variant.
+            sub = Checker(self.operation)
+            sub.value(_merge(alternatives), _union(members), where, key, request=request)
+            yield sub.gaps
             return
         kind = body.get("type")
         typed = _describe(_union(members))
         if "enum" in body and kind in ("string", None):
             values = _literal_values(members)
             if values is None:
-                yield [
-                    Gap(key, f"{where}: an enum in the spec, typed {_describe(_union(members))}")
-                ]
+                yield [Gap(key, f"{where}: an enum in the spec, typed {typed}")]
                 return
             gaps = []
             missing = set(body["enum"]) - values
@@ -315,7 +334,12 @@ class Checker:
     # models ---------------------------------------------------------------
 
     def model(
-        self, schema: Mapping[str, Any], model: type[BaseModel], where: str, *, request: bool
+        self,
+        schema: Mapping[str, Any],
+        model: type[BaseModel],
+        where: str,
+        *,
+        request: bool,
     ) -> None:
         """Check every property of an object schema against the fields of ``model``."""
         body, _ = _normalise(schema)
@@ -351,8 +375,9 @@ class Checker:
             )
         for field_name, field in fields.items():
             wire = field.alias or field_name
-            if wire not in props and field_name not in props:
-                self.gap(f"{name}.{field_name}", f"{where}.{field_name}: not in the spec")
+            if wire in props or field_name in props:
+                continue
+            self.gap(f"{name}.{field_name}", f"{where}.{field_name}: not in the spec")
 
     # operations -----------------------------------------------------------
 
@@ -360,14 +385,14 @@ class Checker:
         op = self.operation
         target = getattr(hcloud_models, "OPERATIONS", {}).get(op.operation_id)
         if target is None:
-            self.gap(op.operation_id, f"{op.operation_id}: no SDK method performs it")
+            self.gap(f"{op.operation_id}:method", f"{op.operation_id}: no SDK method performs it")
             return self.gaps
         resource, _, method = target.partition(".")
         build = vars(resource_class(resource))[method].build
         try:
             hints = typing.get_type_hints(build, include_extras=True)
         except Exception as exc:
-            self.gap(op.operation_id, f"{target}: annotations do not resolve: {exc!r}")
+            self.gap(f"{op.operation_id}:call", f"{target}: annotations do not resolve: {exc!r}")
             return self.gaps
         signature = inspect.signature(build)
         self.parameters(target, signature, hints)
@@ -394,17 +419,24 @@ class Checker:
             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
         ]
         path_params = {p["name"]: p for p in self._spec_parameters("path")}
-        for n, name in enumerate(self._path_names()):
+        taken = _path_arguments(self._path_names(), positional, hints)
+        for name in self._path_names()[sum(len(names) for _, names in taken) :]:
             key = f"{op.operation_id}:{name}"
-            if n >= len(positional):
-                self.gap(key, f"{target}: path parameter {name} is not a positional argument")
-                continue
-            arg = positional[n]
-            schema = path_params.get(name, {}).get("schema", {"type": "string"})
+            self.gap(key, f"{target}: path parameter {name} is not a positional argument")
+        for arg, names in taken:
             if arg.name not in hints:
-                self.gap(key, f"{target}: argument {arg.name} (path {name}) is not typed")
+                for name in names:
+                    key = f"{op.operation_id}:{name}"
+                    self.gap(key, f"{target}: argument {arg.name} (path {name}) is not typed")
                 continue
-            self.value(schema, hints[arg.name], f"path {name} -> {arg.name}", key, request=True)
+            if len(names) == 1:
+                parts = [hints[arg.name]]
+            else:
+                parts = list(typing.get_args(_tuple_member(hints[arg.name], len(names))))
+            for name, part in zip(names, parts, strict=True):
+                key = f"{op.operation_id}:{name}"
+                schema = path_params.get(name, {}).get("schema", {"type": "string"})
+                self.value(schema, part, f"path {name} -> {arg.name}", key, request=True)
         for param in self._spec_parameters("query"):
             name = param["name"]
             key = f"{op.operation_id}:{name}"
@@ -423,6 +455,18 @@ class Checker:
                 schema = schema.get("items", {})
                 annotation = _single_or_items(hints[arg_name])
             self.value(schema, annotation, f"query {name}", key, request=True, absent_ok=True)
+        # Other keyword arguments must be body fields (checked with the payload model).
+        query_args = {
+            ARGUMENT_NAMES.get(f"{op.operation_id}:{p['name']}", p["name"])
+            for p in self._spec_parameters("query")
+        }
+        payload = self._payload_class(hints)
+        fields = set(payload[1].model_fields) if payload is not None else set()
+        for arg in signature.parameters.values():
+            if arg.kind == arg.KEYWORD_ONLY and arg.name not in query_args | fields:
+                key = f"{op.operation_id}:{arg.name}"
+                message = f"{target}: argument {arg.name} is no query parameter nor body field"
+                self.gap(key, message)
 
     def _payload_class(self, hints: dict[str, Any]) -> tuple[str, type[Payload]] | None:
         for name, annotation in hints.items():
@@ -448,22 +492,36 @@ class Checker:
         body = spec.request_schema(op.operation_id, op.spec)
         ids = iter(range(11, 100))
         path_values: dict[str, Any] = {}
-        bodies = [None]
+        for name in self._path_names():
+            schema = path_params.get(name, {}).get("schema", {})
+            kind = _normalise(schema)[0].get("type")
+            dummy: Any = next(ids) if kind == "integer" else "name-1"
+            path_values[name] = (schema.get("enum") or [dummy])[0]
+        positional = [
+            p
+            for p in signature.parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+        path_args = {
+            arg.name: path_values[names[0]]
+            if len(names) == 1
+            else tuple(path_values[name] for name in names)
+            for arg, names in _path_arguments(self._path_names(), positional, hints)
+        }
+        bodies: list[Any] = [None]
         if body is not None:
+            # The spec's examples can break documented rules (a password of "text"):
+            # then only the required part, then the example as an unchecked model.
             bodies = [spec.example(body), _required_only(body)]
+            if payload is not None:
+                bodies.append(payload[1].model_construct(**spec.example(body)))
         last_error: Exception | None = None
         for example_body in bodies:
             args: list[Any] = []
             kwargs: dict[str, Any] = {}
-            names = iter(self._path_names())
             for param in signature.parameters.values():
-                path_name = next(names, None) if param.kind != param.KEYWORD_ONLY else None
-                if path_name is not None:
-                    schema = path_params.get(path_name, {}).get("schema", {})
-                    if path_name not in path_values:
-                        kind = schema.get("type")
-                        path_values[path_name] = next(ids) if kind == "integer" else "name-1"
-                    args.append(path_values[path_name])
+                if param.name in path_args:
+                    args.append(path_args[param.name])
                     continue
                 value: Any = inspect.Parameter.empty
                 if payload is not None and param.name == payload[0]:
@@ -482,7 +540,9 @@ class Checker:
                         value = _dummy(schema, hints.get(param.name), next(ids))
                 if value is inspect.Parameter.empty:
                     if param.default is inspect.Parameter.empty:
-                        self.gap(op.operation_id, f"{target}: no dummy value for {param.name}")
+                        self.gap(
+                            f"{op.operation_id}:call", f"{target}: no dummy value for {param.name}"
+                        )
                         return None
                     continue
                 if param.kind == param.KEYWORD_ONLY:
@@ -490,32 +550,45 @@ class Checker:
                 else:
                     args.append(value)
             try:
-                with _no_warnings():
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # deprecated operations are built too
                     call = build(*args, **kwargs)
                 break
             except Exception as exc:
                 last_error = exc
         else:
             self.gap(
-                op.operation_id,
+                f"{op.operation_id}:call",
                 f"{target}: cannot be called with the spec's example: {last_error!r}",
             )
             return None
         if not isinstance(call, Call):
-            self.gap(op.operation_id, f"{target}: does not build a Call")
+            self.gap(f"{op.operation_id}:call", f"{target}: does not build a Call")
             return None
         expected = op.path
         for name, value in path_values.items():
             expected = expected.replace(f"{{{name}}}", str(value))
         if (call.method, call.path) != (op.method, expected):
             self.gap(
-                op.operation_id,
+                f"{op.operation_id}:call",
                 f"{target}: sends {call.method} {call.path}, the spec says {op.method} {expected}",
             )
         if call.api != API_OF_SPEC[op.spec]:
-            self.gap(op.operation_id, f"{target}: sent to the {call.api!r} API")
+            self.gap(f"{op.operation_id}:call", f"{target}: sent to the {call.api!r} API")
+        if body is not None and op.op["requestBody"].get("required") and call.body is None:
+            self.gap(f"{op.operation_id}:body", f"{target}: sends no body, the spec requires one")
+        if body is not None and call.body is not None:
+            try:
+                spec.validate(json.loads(call.body), body)
+            except Exception as exc:
+                message = getattr(exc, "message", repr(exc))
+                self.gap(
+                    f"{op.operation_id}:body", f"{target}: the body sent breaks the spec: {message}"
+                )
         if bool(call.deprecated) != bool(op.op.get("deprecated")):
-            self.gap(op.operation_id, f"{target}: deprecation differs from the spec")
+            self.gap(
+                f"{op.operation_id}:deprecated", f"{target}: deprecation differs from the spec"
+            )
         return call
 
     def request(self, target: str, hints: dict[str, Any]) -> None:
@@ -524,10 +597,12 @@ class Checker:
         payload = self._payload_class(hints)
         if body is None:
             if payload is not None:
-                self.gap(op.operation_id, f"{target}: takes a body, the spec has none")
+                self.gap(f"{op.operation_id}:body", f"{target}: takes a body, the spec has none")
             return
         if payload is None:
-            self.gap(op.operation_id, f"{target}: takes no payload model for the request body")
+            self.gap(
+                f"{op.operation_id}:body", f"{target}: takes no payload model for the request body"
+            )
             return
         self.model(body, payload[1], "body", request=True)
 
@@ -544,7 +619,11 @@ class Checker:
                 self.gap(key, f"{target}: reads a reply body, the spec has none")
             return
         if shape is None:
-            self.gap(key, f"{target}: the reply body is not read into a model")
+            message = (
+                f"{target}: the reply body is not read into a model "
+                "(read it with whole, unwrap, page_of or first_of from operations._call)"
+            )
+            self.gap(key, message)
             return
         kind, envelope, model = shape
         if kind == "whole":
@@ -557,7 +636,8 @@ class Checker:
             return
         for other in props:
             if other != envelope and not (other == "meta" and kind in ("page_of", "first_of")):
-                self.gap(key, f"{target}: reply property {other!r} is dropped by the reader")
+                message = f"{target}: reply property {other!r} is dropped by the reader"
+                self.gap(f"{key}.{other}", message)
         where = f"reply.{envelope}"
         if kind == "unwrap":
             self.value(props[envelope], model, where, key, request=False)
@@ -569,6 +649,39 @@ class Checker:
         self.value(items.get("items", {}), model, f"{where}[]", key, request=False)
         if "meta" in props:
             self.value(props["meta"], Meta, "reply.meta", key, request=False, absent_ok=True)
+
+
+def _merge(alternatives: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One schema taking what any of ``alternatives`` takes.
+
+    Objects get every property of every variant, required only where all
+    variants require it, and nested objects are merged alike; enums get every
+    value; a property that may be null in one variant may be null in the merge.
+    """
+    parts = [_normalise(alt) for alt in alternatives]
+    nullable = any(null for _, null in parts)
+    bodies = [body for body, _ in parts]
+    merged: dict[str, Any] = dict(bodies[0])
+    if all("properties" in body for body in bodies):
+        names = list(dict.fromkeys(name for body in bodies for name in body["properties"]))
+        merged["properties"] = {
+            name: _merge(
+                [body["properties"][name] for body in bodies if name in body["properties"]]
+            )
+            for name in names
+        }
+        merged["required"] = sorted(
+            set.intersection(*(set(body.get("required", [])) for body in bodies))
+        )
+    elif all("enum" in body for body in bodies):
+        merged["enum"] = list(dict.fromkeys(v for body in bodies for v in body["enum"]))
+    elif all(body.get("type") == "array" for body in bodies):
+        merged["items"] = _merge([body.get("items", {}) for body in bodies])
+    if nullable:
+        merged["nullable"] = True
+    merged.pop("oneOf", None)
+    merged.pop("anyOf", None)
+    return merged
 
 
 def _kind(schema: Mapping[str, Any]) -> str:
@@ -605,6 +718,36 @@ def _single_or_items(annotation: Any) -> Any:
     return Union[result, None] if hint.nullable else result  # noqa: UP007
 
 
+def _tuple_member(annotation: Any, size: int) -> Any:
+    """The ``tuple[...]`` of ``size`` items among the members of ``annotation``, if any."""
+    for member in _hint(annotation).members:
+        if typing.get_origin(member) is tuple and len(typing.get_args(member)) == size:
+            return member
+    return None
+
+
+def _path_arguments(
+    names: list[str], positional: list[inspect.Parameter], hints: dict[str, Any]
+) -> list[tuple[inspect.Parameter, list[str]]]:
+    """Which leading positional argument stands for which path parameters.
+
+    One argument per path parameter, except that an argument typed with a
+    ``tuple`` of k items (``tuple[Ref, Ref]``: a storage box and a subaccount in
+    it) may stand for the next k path parameters.
+    """
+    taken: list[tuple[inspect.Parameter, list[str]]] = []
+    rest = list(names)
+    for arg in positional:
+        if not rest:
+            break
+        size = next(
+            (k for k in range(len(rest), 1, -1) if _tuple_member(hints.get(arg.name), k)), 1
+        )
+        taken.append((arg, rest[:size]))
+        rest = rest[size:]
+    return taken
+
+
 def _dummy(schema: Mapping[str, Any], annotation: Any, n: int) -> Any:
     """A value for a required query parameter, of the type the argument wants."""
     members = _hint(annotation).members
@@ -627,18 +770,6 @@ def _required_only(schema: Mapping[str, Any]) -> Any:
         for name, sub in body["properties"].items()
         if name in required
     }
-
-
-class _no_warnings:  # noqa: N801 - used as a context manager
-    def __enter__(self) -> None:
-        import warnings
-
-        self._catcher = warnings.catch_warnings()
-        self._catcher.__enter__()
-        warnings.simplefilter("ignore")
-
-    def __exit__(self, *exc: object) -> None:
-        self._catcher.__exit__(*exc)
 
 
 ARGUMENT_NAMES: dict[str, str] = {

@@ -48,6 +48,11 @@ PENDING_TAGS: frozenset[str] = frozenset(
     }
 )
 
+RESULT_ACTION = (
+    "optional in the spec, yet every documented reply carries the action; results type "
+    "it as present so callers can wait on it without a None check"
+)
+
 EXCEPTIONS: dict[str, str] = {
     # gap key -> why the SDK deliberately differs from the spec there.
     "Server.datacenter": (
@@ -55,23 +60,29 @@ EXCEPTIONS: dict[str, str] = {
         "that code reading it keeps working"
     ),
     "ServerCreate.datacenter": (
-        "removed from the spec in favour of location, still accepted by the API; kept "
-        "for callers that pin a datacenter"
+        "not in the current spec (location replaced it); kept from the API's earlier "
+        "description for callers that pin a datacenter, and rejected together with location"
     ),
-    "CreateImageResult.action": "results make the action required: the API always sends it",
-    "CreateImageResult.image": "results make the image required: the API always sends it",
-    "EnableRescueResult.action": "results make the action required: the API always sends it",
-    "RebuildServerResult.action": "results make the action required: the API always sends it",
-    "ResetPasswordResult.action": "results make the action required: the API always sends it",
-    "Image.deleted": "a timestamp; the spec omits format: date-time, so it is parsed as datetime",
+    "CreateImageResult.action": RESULT_ACTION,
+    "CreateImageResult.image": (
+        "optional in the spec, yet every documented reply carries the new image; the "
+        "result types it as present"
+    ),
+    "EnableRescueResult.action": RESULT_ACTION,
+    "RebuildServerResult.action": RESULT_ACTION,
+    "ResetPasswordResult.action": RESULT_ACTION,
+    "Image.deleted": (
+        "an RFC 3339 point in time by the spec's own description, which omits "
+        "format: date-time; parsed as datetime like every other timestamp"
+    ),
     "ServerType.cores": "spec says number; the API sends whole numbers and int parses them",
     "ServerType.disk": "spec says number; the API sends whole GB and int parses them",
     "FloatingIPAssign.server": (
         "null would unassign; unassign_floating_ip (floating_ips.unassign) does that"
     ),
-    "enable_server_backup": (
-        "the spec takes no body; an optional backup_window is still accepted by the API "
-        "and sent only when given"
+    "enable_server_backup:body": (
+        "the spec takes no body; backup_window from the API's earlier description stays "
+        "optional and is sent only when given (no body otherwise)"
     ),
     "list_images:bound_to": (
         "the spec types server ids as strings; the argument takes servers or int ids"
@@ -79,7 +90,7 @@ EXCEPTIONS: dict[str, str] = {
     "get_server_metrics:start": "spec says string; a timezone-aware datetime is required",
     "get_server_metrics:end": "spec says string; a timezone-aware datetime is required",
     "get_server_metrics:step": "spec says string; seconds are given as an int",
-    "list_datacenters:reply": (
+    "list_datacenters:reply.recommendation": (
         "the deprecated recommendation is left out: list pages hold the objects only"
     ),
 }
@@ -214,3 +225,145 @@ def test_checker_wants_payload_models_for_requests() -> None:
     schema = {"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}
     checker.model(schema, Loose, "body", request=True)
     assert [gap.key for gap in checker.gaps] == ["Loose"]
+
+
+def _operation(operation_id: str) -> Operation:
+    return next(op for op in OPERATIONS if op.operation_id == operation_id)
+
+
+def test_checker_lets_one_model_serve_every_variant_of_a_one_of() -> None:
+    from typing import Annotated
+
+    from hcloud_models.models._base import OPEN, HcloudModel
+
+    variants = {
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["kind", "a"],
+                "properties": {"kind": {"type": "string", "enum": ["a"]}, "a": {"type": "integer"}},
+            },
+            {
+                "type": "object",
+                "required": ["kind", "b"],
+                "properties": {"kind": {"type": "string", "enum": ["b"]}, "b": {"type": "string"}},
+            },
+        ]
+    }
+
+    class Both(HcloudModel):
+        kind: Annotated[Literal["a", "b"], OPEN]
+        a: int | None = None
+        b: str | None = None
+
+    class Strict(HcloudModel):
+        kind: Annotated[Literal["a", "b"], OPEN]
+        a: int
+        b: str | None = None
+
+    class OnlyA(HcloudModel):
+        kind: Literal["a"]
+        a: int
+
+    checker = _checker()
+    checker.value(variants, Both, "reply.x", "X", request=False)
+    assert checker.gaps == []
+    checker.value(variants, Strict, "reply.x", "X", request=False)
+    assert [str(gap) for gap in checker.gaps] == [
+        "[Strict.a] reply.x.a: may be absent in the spec, required on Strict"
+    ]
+    checker = _checker()
+    checker.value(variants, OnlyA, "reply.x", "X", request=False)
+    assert "reply.x<1>" in "\n".join(str(gap) for gap in checker.gaps)
+
+
+def test_checker_reports_reply_properties_the_reader_drops() -> None:
+    from hcloud_models.models.servers import Server
+    from hcloud_models.operations._call import Call, no_reply, unwrap
+
+    checker = coverage.Checker(_operation("create_server"))
+    checker.reply("servers.create", Call("POST", "/servers", unwrap("server", Server)))
+    dropped = [gap.message for gap in checker.gaps if "dropped" in gap.message]
+    assert len(dropped) == 3, dropped
+    checker = coverage.Checker(_operation("get_server"))
+    checker.reply("servers.get", Call("GET", "/servers/1", no_reply))
+    assert [gap.key for gap in checker.gaps] == ["get_server:reply"]
+
+
+def test_checker_wants_every_parameter_as_a_typed_argument() -> None:
+    import inspect
+
+    def fake(ssh_key, /, *, name: str | None = None, sort=None, nmae=None):
+        raise NotImplementedError
+
+    checker = coverage.Checker(_operation("list_ssh_keys"))
+    hints = {"name": str | None}
+    checker.parameters("ssh_keys.list", inspect.signature(fake), hints)
+    found = "\n".join(str(gap) for gap in checker.gaps)
+    assert "argument sort (query sort) is not typed" in found
+    assert "query parameter label_selector is not an argument" in found
+    assert "query parameter page is not an argument" in found
+    assert "argument nmae is no query parameter nor body field" in found
+    assert "name (query" not in found
+
+    def one(ssh_key, /):
+        raise NotImplementedError
+
+    checker = coverage.Checker(_operation("get_ssh_key"))
+    checker.parameters("ssh_keys.get", inspect.signature(one), {})
+    assert [str(gap) for gap in checker.gaps] == [
+        "[get_ssh_key:id] ssh_keys.get: argument ssh_key (path id) is not typed"
+    ]
+
+
+def test_checker_lets_one_tuple_argument_stand_for_several_path_parameters() -> None:
+    import inspect
+
+    from hcloud_models.operations._call import Ref
+
+    def pair(item: tuple[Ref, Ref], /) -> None:
+        raise NotImplementedError
+
+    def loose(item: tuple[Ref, str], /) -> None:
+        raise NotImplementedError
+
+    checker = coverage.Checker(_operation("get_storage_box_snapshot"))
+    checker.parameters("x.get", inspect.signature(pair), {"item": tuple[Ref, Ref]})
+    assert checker.gaps == []
+    checker.parameters("x.get", inspect.signature(loose), {"item": tuple[Ref, str]})
+    assert [gap.key for gap in checker.gaps] == ["get_storage_box_snapshot:snapshot_id"]
+
+
+def test_checker_merges_nested_objects_of_variants_for_one_payload() -> None:
+    def service(protocol: str, http: dict[str, Any] | None) -> dict[str, Any]:
+        props: dict[str, Any] = {"protocol": {"type": "string", "enum": [protocol]}}
+        if http is not None:
+            props["http"] = {"type": "object", "required": list(http), "properties": http}
+        return {"type": "object", "required": list(props), "properties": props}
+
+    schema = {
+        "oneOf": [
+            service("tcp", None),
+            service("http", {"sticky": {"type": "boolean"}}),
+            service("https", {"sticky": {"type": "boolean"}, "certificates": {"type": "array"}}),
+        ]
+    }
+
+    class HTTP(Payload):
+        sticky: bool
+        certificates: list[int] | None = None
+
+    class Service(Payload):
+        protocol: Literal["tcp", "http", "https"]
+        http: HTTP | None = None
+
+    checker = _checker()
+    checker.value(schema, Service, "body", "Service", request=True)
+    assert checker.gaps == []
+
+    class Narrow(Payload):
+        protocol: Literal["tcp", "http"]
+        http: HTTP | None = None
+
+    checker.value(schema, Narrow, "body", "Narrow", request=True)
+    assert "enum values ['https'] are not accepted" in "\n".join(map(str, checker.gaps))

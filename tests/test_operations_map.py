@@ -67,3 +67,11 @@ def test_is_built_on_first_use_only() -> None:
     root = str(Path(hcloud_models.__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": root}
     subprocess.run([sys.executable, "-c", script], check=True, env=env)
+
+
+def test_an_operation_claimed_twice_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hcloud_models import resources
+
+    monkeypatch.setitem(resources.RESOURCES, "servers_again", "servers:ServersResource")
+    with pytest.raises(RuntimeError, match=r"performed by both servers\.\w+ and servers_again"):
+        resources.operation_map()
