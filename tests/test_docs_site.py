@@ -31,7 +31,9 @@ def test_every_family_gets_one_page_in_the_order_of_the_api_docs() -> None:
     assert sorted(f.name for f in found) == sorted(RESOURCES)
     assert len({f.page for f in found}) == len(found)
     assert [order.index(f.title) for f in found] == sorted(order.index(f.title) for f in found)
-    assert [f.title for f in found][:3] == ["Actions", "Data Centers", "Floating IPs"]
+    titles = [f.title for f in found]
+    assert titles[0] == "Actions"
+    assert titles.index("Data Centers") < titles.index("Floating IPs") < titles.index("Servers")
 
 
 def test_a_family_page_lists_every_operation_of_the_family() -> None:
