@@ -357,9 +357,12 @@ def equivalent(name: str, operation_id: str | None, operations: Mapping[str, str
     return f"client.{resource}.{method}"
 
 
-def _order(name: str) -> tuple[int, str]:
-    owner = name.rpartition(".")[0]
-    return (0 if owner == "Client" else 1 if owner.startswith("client.") else 2), name
+def _order(name: str) -> tuple[int, str, bool, str]:
+    """Client first, then each resource client followed by its ``actions``, then bound classes."""
+    owner, _, method = name.rpartition(".")
+    base = owner.removesuffix(".actions")
+    group = 0 if owner == "Client" else 1 if owner.startswith("client.") else 2
+    return group, base, owner != base, method
 
 
 def exists(equivalent: str) -> bool:
