@@ -79,6 +79,31 @@ def _method(
     return fn
 
 
+def _type_text(annotation: Any) -> str:
+    """A field's annotation as a reader wants it: ``Annotated[X, OPEN]`` is ``X``, no ``[M]``."""
+    text = str(annotation)
+    text = re.sub(r"Annotated\[(.*), OPEN\]", r"\1", text)
+    return re.sub(r"\[M\]", "", text)
+
+
+def _document_fields(model: type, target: griffe.Class) -> None:
+    """Append an ``Attributes:`` section listing the fields of a pydantic model."""
+    docstring = target.docstring.value if target.docstring else ""
+    if "Attributes:" in docstring or not getattr(model, "model_fields", None):
+        return
+    lines = []
+    for name in model.model_fields:
+        member = target.all_members.get(name)
+        annotation = getattr(member, "annotation", None)
+        kind = f" ({_type_text(annotation)})" if annotation is not None else ""
+        lines.append(f"    {name}{kind}: ")
+    target.docstring = griffe.Docstring(
+        docstring.rstrip() + "\n\nAttributes:\n" + "\n".join(lines),
+        parent=target,
+        parser="google",
+    )
+
+
 class EndpointMethods(griffe.Extension):
     """Turn ``Endpoint``, ``Paged`` and ``delegate`` attributes into documented methods."""
 
@@ -86,7 +111,7 @@ class EndpointMethods(griffe.Extension):
         """Rewrite every resource manager and bound model of the package."""
         if pkg.name != "hcloud_models":
             return
-        from hcloud_models.models._base import BoundModel, Delegate
+        from hcloud_models.models._base import BoundModel, Delegate, HcloudModel
         from hcloud_models.operations._call import Endpoint, Paged
         from hcloud_models.resources import RESOURCES, resource_class
 
@@ -110,10 +135,13 @@ class EndpointMethods(griffe.Extension):
         for module_name in {m.__module__ for m in vars(models).values() if isinstance(m, type)}:
             module = importlib.import_module(module_name)
             for obj in vars(module).values():
-                if not (isinstance(obj, type) and issubclass(obj, BoundModel)):
+                if not (isinstance(obj, type) and issubclass(obj, HcloudModel)):
                     continue
                 target = self._find(pkg, f"{obj.__module__}.{obj.__qualname__}")
-                if not isinstance(target, griffe.Class):
+                if not isinstance(target, griffe.Class) or obj.__module__ != module_name:
+                    continue
+                _document_fields(obj, target)
+                if not issubclass(obj, BoundModel):
                     continue
                 for attr, value in vars(obj).items():
                     if not isinstance(value, Delegate):
