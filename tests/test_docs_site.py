@@ -90,3 +90,31 @@ def test_mkdocs_yml_has_the_slots_the_hook_fills() -> None:
     assert "  - Performance: performance.md\n" in text
     assert "  - doctools/families.py\n" in text
     assert "strict: true" in text
+
+
+def test_the_reference_shows_endpoints_and_bound_methods_as_methods() -> None:
+    griffe = pytest.importorskip("griffe")
+    from doctools.griffe_endpoints import EndpointMethods
+
+    package = griffe.load(
+        "hcloud_models",
+        search_paths=[str(ROOT)],
+        extensions=griffe.Extensions(EndpointMethods()),
+        docstring_parser="google",
+    )
+    resource = package["resources.floating_ips.FloatingIPsResource"]
+    assign = resource.members["assign"]
+    walk = resource.members["all"]
+    bound = package["models.floating_ips.FloatingIP"].members["assign"]
+    model_doc = package["models.floating_ips.FloatingIP"].docstring.value
+
+    assert isinstance(assign, griffe.Function)
+    assert [p.name for p in assign.parameters] == ["floating_ip", "server"]
+    assert str(assign.returns) == "Action"
+    assert "Route a Floating IP to a server." in assign.docstring.value
+    assert str(walk.returns) == "Iterator[FloatingIP]"
+    assert "page" not in [p.name for p in walk.parameters]
+    assert isinstance(bound, griffe.Function)
+    assert [p.name for p in bound.parameters] == ["server"]
+    assert "floating_ip:" not in bound.docstring.value
+    assert "Attributes:\n    id (int): " in model_doc
