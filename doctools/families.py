@@ -35,6 +35,7 @@ class Operation:
     path: str
     summary: str
     deprecated: bool
+    server: str
 
 
 @dataclass
@@ -69,6 +70,7 @@ def spec_operations() -> dict[str, Operation]:
     offset = 0
     for path in SPECS:
         spec = json.loads(path.read_text())
+        server = spec.get("servers", [{}])[0].get("url", "")
         tags = [tag["name"] for tag in spec.get("tags", [])]
         for url, item in spec["paths"].items():
             for verb, op in item.items():
@@ -83,6 +85,7 @@ def spec_operations() -> dict[str, Operation]:
                     path=url,
                     summary=op.get("summary", ""),
                     deprecated=bool(op.get("deprecated")),
+                    server=server,
                 )
         offset += len(tags) + 1
     return operations
@@ -155,7 +158,9 @@ def render(family: Family, operations: dict[str, Operation]) -> str:
     lines = [
         f"# {family.title}",
         "",
-        f"`client.{family.name}` ({first_line(family.cls.__doc__)})",
+        first_line(family.cls.__doc__),
+        "",
+        f"The methods of `client.{family.name}`:",
         "",
         "| Method | Request | API operation | Also on the object |",
         "| --- | --- | --- | --- |",
@@ -172,6 +177,15 @@ def render(family: Family, operations: dict[str, Operation]) -> str:
             request, operation = "", method.summary
         on_object = "yes" if method.name in delegated else ""
         lines.append(f"| `{method.name}` | {request} | {operation} | {on_object} |")
+    servers = {
+        operations[m.operation_id].server for m in family.methods if m.operation_id in operations
+    }
+    if servers and "https://api.hetzner.cloud/v1" not in servers:
+        lines += [
+            "",
+            f"These requests go to the Hetzner API (`{', '.join(sorted(servers))}`), "
+            "with the same token as the Cloud API.",
+        ]
     for model, methods in family.bound.items():
         names = ", ".join(f"`{m}()`" for m in ["reload", *sorted(set(methods) - {"reload"})])
         lines += ["", f"A `{model}` returned by a client has the bound methods {names}."]
