@@ -7,16 +7,17 @@ STAMP := $(VENV)/.installed
 PRISM_DIR := tests/prism
 PRISM := $(PRISM_DIR)/node_modules/.bin/prism
 
-.PHONY: help install prism test lint typecheck unit demo clean
+.PHONY: help install prism test lint typecheck unit site docs demo clean
 
 help:
 	@echo "make demo   - run the offline walk-through"
-	@echo "make test   - ruff, mypy --strict and the test suite"
+	@echo "make test   - ruff, mypy --strict, the test suite and a strict docs build"
+	@echo "make docs   - serve the documentation on http://127.0.0.1:8000"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,8 +33,8 @@ $(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 prism: $(PRISM)
 
 lint: $(STAMP)
-	$(BIN)/ruff check hcloud_models tests examples
-	$(BIN)/ruff format --check hcloud_models tests examples
+	$(BIN)/ruff check hcloud_models tests examples doctools
+	$(BIN)/ruff format --check hcloud_models tests examples doctools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -41,7 +42,14 @@ typecheck: $(STAMP)
 unit: $(STAMP) prism
 	$(BIN)/pytest -q
 
-test: lint typecheck unit
+# The documentation is built strictly: a broken link or reference fails the build.
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet --site-dir build/site
+
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+test: lint typecheck unit site
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
