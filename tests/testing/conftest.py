@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -44,16 +45,43 @@ def _reply_schema(operation_id: str, name: str) -> dict[str, Any] | None:
         return None
 
 
+# Fields the spec types as strings that the API documents as "ID or name" and
+# accepts as integer IDs too (the official hcloud package sends integers there).
+ID_OR_NAME = frozenset({"server_type", "image", "location", "datacenter", "home_location", "iso"})
+
+
+def _relax(schema: dict[str, Any]) -> dict[str, Any]:
+    props = schema.get("properties", {})
+    for name, sub in props.items():
+        if name in ID_OR_NAME and sub.get("type") == "string":
+            props[name] = {**sub, "type": ["string", "integer"]}
+        if name == "ssh_keys" and sub.get("items", {}).get("type") == "string":
+            props[name] = {**sub, "items": {**sub["items"], "type": ["string", "integer"]}}
+    return schema
+
+
+@functools.cache
+def _request_schema(operation_id: str, name: str) -> dict[str, Any] | None:
+    schema = spec.request_schema(operation_id, name)
+    return None if schema is None else _relax(copy.deepcopy(schema))
+
+
 class SpecCheckedCloud(FakeCloud):
-    """A fake cloud that validates each reply body against its operation's schema.
+    """A fake cloud that validates request and reply bodies against the spec.
+
+    Each JSON request body is checked against its operation's request schema
+    (tests that send wrong bodies on purpose set ``check_requests = False``),
+    and each success reply against its reply schema.
 
     Attributes:
         checked: operationId of every success reply that was validated.
+        check_requests: Whether request bodies are validated.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.checked: set[str] = set()
+        self.check_requests = True
 
     def process(
         self,
@@ -63,6 +91,16 @@ class SpecCheckedCloud(FakeCloud):
         headers: Mapping[str, str] | None = None,
         body: bytes = b"",
     ) -> RawReply:
+        bare = path.removeprefix("/v1")
+        found = operation_of(method.upper(), bare)
+        if self.check_requests and found is not None and body.strip():
+            schema = _request_schema(*found)
+            try:
+                sent = json.loads(body)
+            except ValueError:
+                sent = None  # the fake answers json_error
+            if schema is not None and sent is not None:
+                spec.validate(sent, schema)
         reply = super().process(method, path, query_string, headers, body)
         if reply.drop or not reply.body or not reply.body.startswith(b"{"):
             return reply
@@ -71,8 +109,6 @@ class SpecCheckedCloud(FakeCloud):
             assert set(data) == {"error"}
             assert set(data["error"]) == {"code", "message", "details"}
             return reply
-        bare = path.removeprefix("/v1")
-        found = operation_of(method.upper(), bare)
         assert found is not None, f"{method} {bare} is not in the spec"
         schema = _reply_schema(*found)
         if schema is not None:
