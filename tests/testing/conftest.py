@@ -15,6 +15,8 @@ from hcloud_models.testing import FakeCloud, RawReply
 from tests import spec
 
 SPECS = ("hcloud", "hetzner")
+EXERCISED: set[str] = set()
+"""operationId of every success reply validated in this test session."""
 
 
 @functools.cache
@@ -114,6 +116,7 @@ class SpecCheckedCloud(FakeCloud):
         if schema is not None:
             spec.validate(data, schema)
             self.checked.add(found[0])
+            EXERCISED.add(found[0])
         return reply
 
 
