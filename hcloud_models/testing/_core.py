@@ -404,7 +404,8 @@ class FakeCloud:
 
     Attributes:
         db: The objects of each family, by collection name and ID, as the API
-            shows them (keys starting with ``_`` are private bookkeeping).
+            shows them (keys starting with ``_`` are private bookkeeping);
+            ``fake["servers"]`` is ``fake.db["servers"]``.
         log: ``"METHOD /path"`` of every request, in order.
         faults: Pending injected faults (see :meth:`inject`).
     """

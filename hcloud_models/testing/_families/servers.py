@@ -374,9 +374,7 @@ def register(cloud: FakeCloud) -> None:
 
     # -- actions ---------------------------------------------------------------------
 
-    def simple_action(
-        command: str, during: str | None, final: str | None, *, needs_body: bool = False
-    ) -> None:
+    def simple_action(command: str, during: str | None, final: str | None) -> None:
         @cloud.route("POST", f"/servers/{{id}}/actions/{command}")
         def handler(req: Req, id: int) -> Reply:
             server = get(id)
