@@ -430,6 +430,7 @@ class FakeCloud:
         self._routes: dict[str, list[_Route]] = {}
         self._templates: list[_Route] = []
         self._actions: dict[int, _ActionState] = {}
+        self._running: dict[int, _ActionState] = {}
         self._fail_rules: list[_FailRule] = []
         self._next_id = 1000000
         self._counters: dict[str, int] = {}
@@ -539,6 +540,7 @@ class FakeCloud:
                 break
         self._fail_rules = [rule for rule in self._fail_rules if rule.count > 0]
         self._actions[ident] = state
+        self._running[ident] = state
         self.collection("actions")[ident] = action
         return action
 
@@ -567,6 +569,18 @@ class FakeCloud:
         """
         self._fail_rules.append(_FailRule(command, resource_id, code, message, count))
 
+    def on_action_end(
+        self,
+        action_id: int,
+        *,
+        on_success: Callable[[], object] | None = None,
+        on_error: Callable[[], object] | None = None,
+    ) -> None:
+        """Replace what happens when a running action ends."""
+        state = self._actions[action_id]
+        state.on_success = on_success
+        state.on_error = on_error
+
     def fail_action(
         self, action_id: int, *, code: str = "action_failed", message: str = "Action failed"
     ) -> None:
@@ -577,10 +591,11 @@ class FakeCloud:
         """End every action whose time has come, in the order they end."""
         now = self.clock.now()
         due = sorted(
-            (s for s in self._actions.values() if s.json["status"] == "running" and s.end <= now),
+            (s for s in self._running.values() if s.end <= now),
             key=lambda s: (s.end, s.json["id"]),
         )
         for state in due:
+            del self._running[state.json["id"]]
             action = state.json
             action["progress"] = 100
             action["finished"] = iso(state.end)
@@ -594,12 +609,10 @@ class FakeCloud:
                 callback = state.on_success
             if callback is not None:
                 callback()
-        for state in self._actions.values():
-            action = state.json
-            if action["status"] == "running":
-                span = state.end - state.start
-                done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
-                action["progress"] = min(99, int(done * 100))
+        for state in self._running.values():
+            span = state.end - state.start
+            done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
+            state.json["progress"] = min(99, int(done * 100))
 
     def action_family(self, action_id: int) -> str | None:
         """The collection an action is listed under."""
@@ -608,11 +621,7 @@ class FakeCloud:
 
     def is_locked(self, kind: str, ident: int) -> bool:
         """Whether a running action locks the resource."""
-        return any(
-            (kind, ident) in state.locks
-            for state in self._actions.values()
-            if state.json["status"] == "running"
-        )
+        return any((kind, ident) in state.locks for state in self._running.values())
 
     def check_unlocked(self, kind: str, ident: int) -> None:
         """Raise 423 ``locked`` if a running action locks the resource."""
