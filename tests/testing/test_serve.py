@@ -125,3 +125,17 @@ def test_cli_speed_and_rate_limit_flags() -> None:
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=10)
     assert process.returncode == 0
+
+
+def test_concurrent_requests_keep_state_consistent(served: ServedCloud) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def create(n: int) -> int:
+        with Client("t", endpoint=served.endpoint) as client:
+            key = client.ssh_keys.create(name=f"key-{n}", public_key=f"ssh-ed25519 AAAA{n:04d}")
+            return key.id
+
+    with ThreadPoolExecutor(8) as pool:
+        ids = list(pool.map(create, range(40)))
+    assert len(set(ids)) == 40
+    assert sorted(served.fake["ssh_keys"]) == sorted(ids)
