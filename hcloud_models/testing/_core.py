@@ -383,6 +383,11 @@ class _FailRule:
     count: int
 
 
+def _prefix(path: str) -> str:
+    """The first segment of a path: ``/servers/1/actions`` -> ``servers``."""
+    return path.split("/", 2)[1] if path.startswith("/") and len(path) > 1 else ""
+
+
 def _param_regex(template: str) -> re.Pattern[str]:
     pattern = re.sub(r"\{(\w+)\}", lambda m: rf"(?P<{m.group(1)}>[^/]+)", template)
     return re.compile(pattern)
@@ -427,8 +432,8 @@ class FakeCloud:
         self.log: list[str] = []
         self.faults: list[Fault] = []
         self.lock = threading.RLock()
-        self._routes: dict[str, list[_Route]] = {}
         self._templates: list[_Route] = []
+        self._by_prefix: dict[str, list[_Route]] = {}
         self._actions: dict[int, _ActionState] = {}
         self._running: dict[int, _ActionState] = {}
         self._fail_rules: list[_FailRule] = []
@@ -445,12 +450,16 @@ class FakeCloud:
 
         Path parameters named ``id`` or ending in ``_id`` must be integers
         (anything else is ``not_found``); the handler receives them as ``int``.
+        Literal paths win over templated ones (``/zones/actions`` before
+        ``/zones/{id_or_name}``), whatever the order of registration.
         """
 
         def register(handler: Handler) -> Handler:
             entry = _Route(method.upper(), template, _param_regex(template), handler)
-            self._routes.setdefault(entry.method, []).append(entry)
             self._templates.append(entry)
+            bucket = self._by_prefix.setdefault(_prefix(template), [])
+            bucket.append(entry)
+            bucket.sort(key=lambda route: route.template.count("{"))
             return handler
 
         return register
@@ -814,7 +823,7 @@ class FakeCloud:
     ) -> RawReply:
         self.tick()
         known_path = False
-        for entry in self._templates:
+        for entry in self._by_prefix.get(_prefix(path), ()):
             match = entry.pattern.fullmatch(path)
             if match is None:
                 continue

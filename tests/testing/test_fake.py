@@ -650,3 +650,19 @@ def test_networks_and_placement_groups_seen_from_the_server(fake: SpecCheckedClo
         server.remove_from_placement_group().wait()
         assert server.reload().placement_group is None
     assert fake["placement_groups"][9]["servers"] == []
+
+
+def test_literal_routes_win_over_templates() -> None:
+    fake = FakeCloud()
+
+    @fake.route("GET", "/things/{id_or_name}")
+    def one(req: Any, id_or_name: str) -> Any:
+        return {"thing": id_or_name}
+
+    @fake.route("GET", "/things/actions")
+    def actions(req: Any) -> Any:
+        return {"actions": []}
+
+    assert raw(fake, "GET", "/things/actions").json() == {"actions": []}
+    assert raw(fake, "GET", "/things/web").json() == {"thing": "web"}
+    assert raw(fake, "DELETE", "/things/web").status_code == 405
