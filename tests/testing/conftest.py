@@ -69,21 +69,24 @@ def _request_schema(operation_id: str, name: str) -> dict[str, Any] | None:
 
 
 class SpecCheckedCloud(FakeCloud):
-    """A fake cloud that validates request and reply bodies against the spec.
+    """A fake cloud that holds request and reply bodies to the spec.
 
-    Each JSON request body is checked against its operation's request schema
-    (tests that send wrong bodies on purpose set ``check_requests = False``),
-    and each success reply against its reply schema.
+    A JSON request body that its operation's request schema rejects must be
+    refused by the fake with an error reply (never accepted); tests send such
+    bodies on purpose to check the fake's own validation, and a client that
+    sent one by mistake fails either way.  Each success reply must satisfy
+    its operation's reply schema, and each error reply has the API's shape.
 
     Attributes:
         checked: operationId of every success reply that was validated.
-        check_requests: Whether request bodies are validated.
+        refused: ``"METHOD /path: problem"`` of each request body the spec
+            rejects (and the fake refused).
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.checked: set[str] = set()
-        self.check_requests = True
+        self.refused: list[str] = []
 
     def process(
         self,
@@ -95,15 +98,13 @@ class SpecCheckedCloud(FakeCloud):
     ) -> RawReply:
         bare = path.removeprefix("/v1")
         found = operation_of(method.upper(), bare)
-        if self.check_requests and found is not None and body.strip():
-            schema = _request_schema(*found)
-            try:
-                sent = json.loads(body)
-            except ValueError:
-                sent = None  # the fake answers json_error
-            if schema is not None and sent is not None:
-                spec.validate(sent, schema)
+        problem = None
+        if found is not None and body.strip():
+            problem = _request_problem(found, body)
         reply = super().process(method, path, query_string, headers, body)
+        if problem is not None and not reply.drop:
+            assert reply.status >= 400, f"the fake accepted {method} {bare}: {problem}"
+            self.refused.append(f"{method} {bare}: {problem}")
         if reply.drop or not reply.body or not reply.body.startswith(b"{"):
             return reply
         data = json.loads(reply.body)
@@ -118,6 +119,24 @@ class SpecCheckedCloud(FakeCloud):
             self.checked.add(found[0])
             EXERCISED.add(found[0])
         return reply
+
+
+def _request_problem(found: tuple[str, str], body: bytes) -> str | None:
+    """Why the spec rejects a request body, or ``None`` if it does not."""
+    import jsonschema
+
+    schema = _request_schema(*found)
+    if schema is None:
+        return None
+    try:
+        sent = json.loads(body)
+    except ValueError:
+        return "not JSON"
+    try:
+        spec.validate(sent, schema)
+    except jsonschema.ValidationError as error:
+        return error.message
+    return None
 
 
 @pytest.fixture

@@ -318,13 +318,13 @@ def test_ssh_keys_are_unique_by_name_and_fingerprint(fake: SpecCheckedCloud) -> 
 
 
 def test_invalid_input_names_every_field(fake: SpecCheckedCloud) -> None:
-    fake.check_requests = False  # a wrong body on purpose
     reply = raw(fake, "POST", "/servers", json={"name": "bad name!", "image": 5})
     error = reply.json()["error"]
     assert reply.status_code == 422
     assert error["code"] == "invalid_input"
     names = {item["name"] for item in error["details"]["fields"]}
     assert names == {"name", "server_type"}
+    assert fake.refused == ["POST /servers: 'server_type' is a required property"]
 
 
 def test_unknown_references_are_invalid_input(fake: SpecCheckedCloud) -> None:
