@@ -197,42 +197,6 @@ def test_retry(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_certificate(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificate_actions")
-    page = api.run(lambda c: c.certificates.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_certificate_actions",
-        "/certificates/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificates_actions")
-    page = api.run(lambda c: c.certificates.list_actions(sort="started"))
-    assert_sent(
-        recorder, "list_certificates_actions", "/certificates/actions", [("sort", "started")]
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_certificates_action")
-    action = api.run(lambda c: c.certificates.get_action(7))
-    assert_sent(recorder, "get_certificates_action", "/certificates/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_certificate_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.certificates.get_action_of(42, 7))
-    assert_sent(recorder, "get_certificate_action", "/certificates/42/actions/7")
-    assert_action(action)
-
-
 @pytest.mark.parametrize(
     ("call", "field"),
     [

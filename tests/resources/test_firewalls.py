@@ -311,47 +311,6 @@ def test_apply_to_a_server_from_the_client(api: Api, recorder: Recorder) -> None
     )
 
 
-def test_actions_of_one_firewall(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewall_actions")
-    page = api.run(lambda c: c.firewalls.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_firewall_actions",
-        "/firewalls/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert isinstance(page, Page)
-    assert page[0].is_bound
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewalls_actions")
-    page = api.run(lambda c: c.firewalls.list_actions(id=[5, 6], sort="id"))
-    assert_sent(
-        recorder,
-        "list_firewalls_actions",
-        "/firewalls/actions",
-        [("id", "5"), ("id", "6"), ("sort", "id")],
-    )
-    assert isinstance(page[0], Action)
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_firewalls_action")
-    action = api.run(lambda c: c.firewalls.get_action(7))
-    assert_sent(recorder, "get_firewalls_action", "/firewalls/actions/7")
-    assert isinstance(action, Action)
-    assert action.is_bound
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_firewall_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.firewalls.get_action_of(42, 7))
-    assert_sent(recorder, "get_firewall_action", "/firewalls/42/actions/7")
-    assert isinstance(action, Action)
-
-
 # --- payload rules are checked before sending -----------------------------------
 
 

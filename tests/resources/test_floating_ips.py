@@ -267,46 +267,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_floating_ip(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ip_actions")
-    page = api.run(lambda c: c.floating_ips.actions(42, sort=["started:desc"], page=1))
-    assert_sent(
-        recorder,
-        "list_floating_ip_actions",
-        "/floating_ips/42/actions",
-        [("sort", "started:desc"), ("page", "1")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ips_actions")
-    page = api.run(lambda c: c.floating_ips.list_actions(id=5, status="running"))
-    assert_sent(
-        recorder,
-        "list_floating_ips_actions",
-        "/floating_ips/actions",
-        [("id", "5"), ("status", "running")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_floating_ips_action")
-    action = api.run(lambda c: c.floating_ips.get_action(7))
-    assert_sent(recorder, "get_floating_ips_action", "/floating_ips/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_floating_ip_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.floating_ips.get_action_of(42, 7))
-    assert_sent(recorder, "get_floating_ip_action", "/floating_ips/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

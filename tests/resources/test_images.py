@@ -214,47 +214,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_image(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_image_actions")
-    page = api.run(lambda c: c.images.actions(42, status="running", sort="id:desc", per_page=5))
-    assert_sent(
-        recorder,
-        "list_image_actions",
-        "/images/42/actions",
-        [("status", "running"), ("sort", "id:desc"), ("per_page", "5")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_images_actions")
-    page = api.run(lambda c: c.images.list_actions(id=[1, 2], status=["success", "error"]))
-    assert_sent(
-        recorder,
-        "list_images_actions",
-        "/images/actions",
-        [("id", "1"), ("id", "2"), ("status", "success"), ("status", "error")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_images_action")
-    action = api.run(lambda c: c.images.get_action(7))
-    assert_sent(recorder, "get_images_action", "/images/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_image_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.images.get_action_of(42, 7))
-    assert_sent(recorder, "get_image_action", "/images/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

@@ -656,45 +656,6 @@ def test_add_service_conflict_raises(api: Api, recorder: Recorder) -> None:
     assert caught.value.status == 412
 
 
-def test_actions_of_one_load_balancer(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancer_actions")
-    page = api.run(lambda c: c.load_balancers.actions(42, status="running", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_load_balancer_actions",
-        "/load_balancers/42/actions",
-        [("status", "running"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancers_actions")
-    page = api.run(lambda c: c.load_balancers.list_actions(id=[5, 6]))
-    assert_sent(
-        recorder,
-        "list_load_balancers_actions",
-        "/load_balancers/actions",
-        [("id", "5"), ("id", "6")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_load_balancers_action")
-    action = api.run(lambda c: c.load_balancers.get_action(7))
-    assert_sent(recorder, "get_load_balancers_action", "/load_balancers/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_load_balancer_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.load_balancers.get_action_of(42, 7))
-    assert_sent(recorder, "get_load_balancer_action", "/load_balancers/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

@@ -263,40 +263,6 @@ def test_actions_send_their_body(
     assert_action(result)
 
 
-def test_actions_of_one_network(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_network_actions")
-    page = api.run(lambda c: c.networks.actions(NET, status="running", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_network_actions",
-        f"/networks/{NET}/actions",
-        [("status", "running"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_networks_actions")
-    page = api.run(lambda c: c.networks.list_actions(id=3))
-    assert_sent(recorder, "list_networks_actions", "/networks/actions", [("id", "3")])
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_networks_action")
-    action = api.run(lambda c: c.networks.get_action(7))
-    assert_sent(recorder, "get_networks_action", "/networks/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_network_action")
-    with pytest.warns(DeprecationWarning, match=r"networks\.get_action"):
-        action = api.run(lambda c: c.networks.get_action_of(NET, 7))
-    assert_sent(recorder, "get_network_action", f"/networks/{NET}/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

@@ -248,45 +248,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_primary_ip(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ip_actions")
-    page = api.run(lambda c: c.primary_ips.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_primary_ip_actions",
-        "/primary_ips/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ips_actions")
-    page = api.run(lambda c: c.primary_ips.list_actions(status="success", per_page=50))
-    assert_sent(
-        recorder,
-        "list_primary_ips_actions",
-        "/primary_ips/actions",
-        [("status", "success"), ("per_page", "50")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_primary_ips_action")
-    action = api.run(lambda c: c.primary_ips.get_action(7))
-    assert_sent(recorder, "get_primary_ips_action", "/primary_ips/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_primary_ip_action")
-    with pytest.warns(DeprecationWarning, match=r"primary_ips\.get_action"):
-        action = api.run(lambda c: c.primary_ips.get_action_of(42, 7))
-    assert_sent(recorder, "get_primary_ip_action", "/primary_ips/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

@@ -326,46 +326,6 @@ def test_actions_of_a_storage_box(
     assert_action(action)
 
 
-def test_actions_of_one_storage_box(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_box_actions")
-    page = api.run(lambda c: c.storage_boxes.actions(42, status="running", sort="started:desc"))
-    sent(
-        recorder,
-        "list_storage_box_actions",
-        "/storage_boxes/42/actions",
-        [("status", "running"), ("sort", "started:desc")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_boxes_actions")
-    page = api.run(lambda c: c.storage_boxes.list_actions(id=[5, 6], page=1))
-    sent(
-        recorder,
-        "list_storage_boxes_actions",
-        "/storage_boxes/actions",
-        [("id", "5"), ("id", "6"), ("page", "1")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "get_storage_boxes_action")
-    action = api.run(lambda c: c.storage_boxes.get_action(7))
-    sent(recorder, "get_storage_boxes_action", "/storage_boxes/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "get_storage_box_action")
-    with pytest.warns(DeprecationWarning, match=r"client\.storage_boxes\.get_action"):
-        action = api.run(lambda c: c.storage_boxes.get_action_of(42, 7))
-    sent(recorder, "get_storage_box_action", "/storage_boxes/42/actions/7")
-    assert_action(action)
-
-
 # --- storage box actions are read and polled on the Hetzner API ---------------
 
 

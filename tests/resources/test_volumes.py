@@ -228,45 +228,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_volume(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volume_actions")
-    page = api.run(lambda c: c.volumes.actions(42, status="error", per_page=2))
-    assert_sent(
-        recorder,
-        "list_volume_actions",
-        "/volumes/42/actions",
-        [("status", "error"), ("per_page", "2")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volumes_actions")
-    page = api.run(lambda c: c.volumes.list_actions(id=[5, 6], sort="started"))
-    assert_sent(
-        recorder,
-        "list_volumes_actions",
-        "/volumes/actions",
-        [("id", "5"), ("id", "6"), ("sort", "started")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_volumes_action")
-    action = api.run(lambda c: c.volumes.get_action(7))
-    assert_sent(recorder, "get_volumes_action", "/volumes/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_volume_action")
-    with pytest.warns(DeprecationWarning, match=r"volumes\.get_action"):
-        action = api.run(lambda c: c.volumes.get_action_of(42, 7))
-    assert_sent(recorder, "get_volume_action", "/volumes/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

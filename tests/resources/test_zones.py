@@ -305,40 +305,6 @@ def test_change_ttl(api: Api, recorder: Recorder, ttl: Any) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_zone_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_zone_actions")
-    page = api.run(lambda c: c.zones.actions("example.com", status="success", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_zone_actions",
-        "/zones/example.com/actions",
-        [("status", "success"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_zones_actions")
-    page = api.run(lambda c: c.zones.list_actions(id=3))
-    assert_sent(recorder, "list_zones_actions", "/zones/actions", [("id", "3")])
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_zones_action")
-    action = api.run(lambda c: c.zones.get_action(7))
-    assert_sent(recorder, "get_zones_action", "/zones/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_zone_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.zones.get_action_of("example.com", 7))
-    assert_sent(recorder, "get_zone_action", "/zones/example.com/actions/7")
-    assert_action(action)
-
-
 # --- RRSets -----------------------------------------------------------------------
 
 
