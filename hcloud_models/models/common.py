@@ -2,16 +2,18 @@
 
 from datetime import datetime
 
-from ._base import HcloudModel
+from ._base import HcloudModel, Payload
 
 __all__ = [
     "ActionError",
     "ActionResource",
+    "DeleteProtectionChange",
     "DeprecationInfo",
     "Meta",
     "Pagination",
     "Price",
     "Protection",
+    "RequiredDeleteProtectionChange",
     "ServerProtection",
 ]
 
@@ -44,6 +46,25 @@ class ServerProtection(Protection):
     """Protection flags of a server, which can also be guarded against rebuilds."""
 
     rebuild: bool
+
+
+class DeleteProtectionChange(Payload):
+    """Body that turns a resource's protection against deletion on or off.
+
+    ``delete`` may be left out, which changes nothing.  Images, Load Balancers,
+    networks, Storage Boxes, Volumes and Zones take this body.
+    """
+
+    delete: bool | None = None
+
+
+class RequiredDeleteProtectionChange(Payload):
+    """Body that turns a resource's protection against deletion on or off (``delete`` required).
+
+    Floating IPs and Primary IPs take this body.
+    """
+
+    delete: bool
 
 
 class ActionResource(HcloudModel):

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import images as ops
@@ -74,7 +74,5 @@ class ImageUpdate(Payload):
     labels: Labels | None = None
 
 
-class ImageChangeProtection(Payload):
-    """Body that turns an image's protection against deletion on or off."""
-
-    delete: bool | None = None
+ImageChangeProtection = DeleteProtectionChange
+"""The body of ``images.change_protection``, shared with other families."""

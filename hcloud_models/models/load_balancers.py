@@ -26,7 +26,7 @@ from typing_extensions import Self
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 from .dns_ptr import _check_ip
 from .load_balancer_types import LoadBalancerType
 from .locations import Location
@@ -809,7 +809,5 @@ class LoadBalancerDetachFromNetwork(Payload):
     network: int
 
 
-class LoadBalancerChangeProtection(Payload):
-    """Body that turns a Load Balancer's protection against deletion on or off."""
-
-    delete: bool | None = None
+LoadBalancerChangeProtection = DeleteProtectionChange
+"""The body of ``load_balancers.change_protection``, shared with other families."""
