@@ -230,43 +230,6 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_dns_ptr")
-    action = api.run(
-        lambda c: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="web.example.com")
-    )
-    assert_sent(
-        recorder,
-        "change_floating_ip_dns_ptr",
-        "/floating_ips/42/actions/change_dns_ptr",
-        body={"ip": "2001:db8::1", "dns_ptr": "web.example.com"},
-    )
-    assert_action(action)
-
-
-def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_dns_ptr")
-    api.run(lambda c: c.floating_ips.change_dns_ptr(42, {"ip": "192.0.2.1", "dns-ptr": None}))
-    assert_sent(
-        recorder,
-        "change_floating_ip_dns_ptr",
-        "/floating_ips/42/actions/change_dns_ptr",
-        body={"ip": "192.0.2.1", "dns_ptr": None},
-    )
-
-
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_protection")
-    action = api.run(lambda c: c.floating_ips.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_floating_ip_protection",
-        "/floating_ips/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
@@ -302,14 +265,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
             id="unknown-key",
         ),
         pytest.param(lambda c: c.floating_ips.assign(42, {}), "server", id="assign-no-server"),
-        pytest.param(
-            lambda c: c.floating_ips.change_dns_ptr(42, dns_ptr="web.example.com"),
-            "ip",
-            id="dns-ptr-no-ip",
-        ),
-        pytest.param(
-            lambda c: c.floating_ips.change_protection(42), "delete", id="protection-no-delete"
-        ),
     ],
 )
 def test_invalid_payload_is_refused_before_sending(

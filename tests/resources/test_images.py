@@ -202,18 +202,6 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
     assert_sent(recorder, "delete_image", "/images/42")
 
 
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_image_protection")
-    action = api.run(lambda c: c.images.change_protection(42, delete=False))
-    assert_sent(
-        recorder,
-        "change_image_protection",
-        "/images/42/actions/change_protection",
-        body={"delete": False},
-    )
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
@@ -231,11 +219,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
         ),
         pytest.param(
             lambda c: c.images.update(42, {"name": "no such field"}), "name", id="unknown-key"
-        ),
-        pytest.param(
-            lambda c: c.images.change_protection(42, {"delete": "maybe"}),
-            "delete",
-            id="protection-not-bool",
         ),
     ],
 )

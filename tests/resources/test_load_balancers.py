@@ -600,27 +600,6 @@ ACTION_CALLS = [
         None,
         id="disable_public_interface",
     ),
-    pytest.param(
-        "change_load_balancer_dns_ptr",
-        lambda c: c.load_balancers.change_dns_ptr(42, ip="1.2.3.4", dns_ptr="lb.example.com"),
-        "change_dns_ptr",
-        {"ip": "1.2.3.4", "dns_ptr": "lb.example.com"},
-        id="change_dns_ptr",
-    ),
-    pytest.param(
-        "change_load_balancer_dns_ptr",
-        lambda c: c.load_balancers.change_dns_ptr(42, {"ip": "2001:db8::1"}),
-        "change_dns_ptr",
-        {"ip": "2001:db8::1", "dns_ptr": None},
-        id="change_dns_ptr-reset",
-    ),
-    pytest.param(
-        "change_load_balancer_protection",
-        lambda c: c.load_balancers.change_protection(42, delete=True),
-        "change_protection",
-        {"delete": True},
-        id="change_protection",
-    ),
 ]
 
 
@@ -872,11 +851,6 @@ def _service(**changes: Any) -> dict[str, Any]:
         ),
         pytest.param(
             lambda c: c.load_balancers.detach_from_network(42), "network", id="detach-no-network"
-        ),
-        pytest.param(
-            lambda c: c.load_balancers.change_dns_ptr(42, dns_ptr="lb.example.com"),
-            "ip",
-            id="dns-ptr-no-ip",
         ),
     ],
 )

@@ -240,13 +240,6 @@ def test_delete(api: Api, recorder: Recorder) -> None:
             {"ip_range": "10.0.0.0/15"},
             id="change_ip_range",
         ),
-        pytest.param(
-            "change_network_protection",
-            lambda c: c.networks.change_protection(NET, delete=True),
-            "change_protection",
-            {"delete": True},
-            id="change_protection",
-        ),
     ],
 )
 def test_actions_send_their_body(
@@ -375,11 +368,6 @@ def test_actions_send_their_body(
             lambda c: c.networks.update(NET, labels={"hetzner.cloud/x": "y"}),
             "labels",
             id="reserved-label",
-        ),
-        pytest.param(
-            lambda c: c.networks.change_protection(NET, {"rebuild": True}),
-            "rebuild",
-            id="protection-unknown-key",
         ),
     ],
 )

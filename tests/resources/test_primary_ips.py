@@ -211,43 +211,6 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_dns_ptr")
-    action = api.run(
-        lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.1", dns_ptr="web.example.com")
-    )
-    assert_sent(
-        recorder,
-        "change_primary_ip_dns_ptr",
-        "/primary_ips/42/actions/change_dns_ptr",
-        body={"ip": "192.0.2.1", "dns_ptr": "web.example.com"},
-    )
-    assert_action(action)
-
-
-def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_dns_ptr")
-    api.run(lambda c: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1"))
-    assert_sent(
-        recorder,
-        "change_primary_ip_dns_ptr",
-        "/primary_ips/42/actions/change_dns_ptr",
-        body={"ip": "2001:db8::1", "dns_ptr": None},
-    )
-
-
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_protection")
-    action = api.run(lambda c: c.primary_ips.change_protection(42, delete=False))
-    assert_sent(
-        recorder,
-        "change_primary_ip_protection",
-        "/primary_ips/42/actions/change_protection",
-        body={"delete": False},
-    )
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
@@ -305,12 +268,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
             lambda c: c.primary_ips.assign(42, 7, assignee_type="floating_ip"),
             "assignee_type",
             id="assign-bad-type",
-        ),
-        pytest.param(
-            lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.0/24"), "ip", id="dns-ptr-range"
-        ),
-        pytest.param(
-            lambda c: c.primary_ips.change_protection(42), "delete", id="protection-no-delete"
         ),
     ],
 )

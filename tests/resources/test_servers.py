@@ -729,24 +729,6 @@ BODY_ACTIONS = [
     ),
     pytest.param("attach_iso", "attach_iso", {"iso": "FreeBSD-11.0-RELEASE-amd64-dvd1"}, id="iso"),
     pytest.param(
-        "change_protection",
-        "change_protection",
-        {"delete": True, "rebuild": True},
-        id="change_protection",
-    ),
-    pytest.param(
-        "change_dns_ptr",
-        "change_dns_ptr",
-        {"ip": "1.2.3.4", "dns_ptr": "web-1.example.com"},
-        id="change_dns_ptr",
-    ),
-    pytest.param(
-        "change_dns_ptr",
-        "change_dns_ptr",
-        {"ip": "2001:db8::1", "dns_ptr": "web-1.example.com"},
-        id="change_dns_ptr-ipv6",
-    ),
-    pytest.param(
         "add_to_placement_group",
         "add_to_placement_group",
         {"placement_group": 9},
@@ -831,47 +813,6 @@ def test_enable_backup_with_a_window_in_a_mapping(api: Api, recorder: Recorder) 
         f"/servers/{SERVER_ID}/actions/enable_backup",
         body={"backup_window": "22-02"},
         check_schema=False,
-    )
-
-
-def test_change_dns_ptr_to_null_through_a_mapping(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "change_server_dns_ptr")
-    action = api.run(
-        lambda c: c.servers.change_dns_ptr(SERVER_ID, {"ip": "1.2.3.4", "dns_ptr": None})
-    )
-    assert_sent(
-        recorder,
-        "change_server_dns_ptr",
-        f"/servers/{SERVER_ID}/actions/change_dns_ptr",
-        body={"ip": "1.2.3.4", "dns_ptr": None},
-    )
-    assert b'"dns_ptr":null' in recorder.last.content
-    assert_action(action, sent["action"])
-
-
-@pytest.mark.parametrize(
-    "call",
-    [
-        pytest.param(lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.4"), id="left-out"),
-        pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.4", dns_ptr=None),
-            id="keyword-none",
-        ),
-        pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, {"ip": "1.2.3.4"}), id="mapping-without"
-        ),
-    ],
-)
-def test_change_dns_ptr_without_a_name_resets_it_with_null(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any]
-) -> None:
-    reply(recorder, "change_server_dns_ptr")
-    api.run(call)
-    assert_sent(
-        recorder,
-        "change_server_dns_ptr",
-        f"/servers/{SERVER_ID}/actions/change_dns_ptr",
-        body={"ip": "1.2.3.4", "dns_ptr": None},
     )
 
 
@@ -1120,11 +1061,6 @@ REQUIRED = {"server_type": "cx22", "image": "ubuntu-24.04"}
             lambda c: c.servers.change_protection(SERVER_ID, delete=True, rebuild=False),
             ("rebuild",),
             id="protection-unequal",
-        ),
-        pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.0/24", dns_ptr="x.example"),
-            ("ip",),
-            id="dns_ptr-bad-ip",
         ),
         pytest.param(
             lambda c: c.servers.change_type(SERVER_ID, server_type="cx32"),

@@ -235,13 +235,6 @@ def test_folders_of_the_root(api: Api, recorder: Recorder) -> None:
     ("operation_id", "call", "path", "body"),
     [
         pytest.param(
-            "change_storage_box_protection",
-            lambda c: c.storage_boxes.change_protection(42, delete=True),
-            "change_protection",
-            {"delete": True},
-            id="change_protection",
-        ),
-        pytest.param(
             "change_storage_box_type",
             lambda c: c.storage_boxes.change_type(42, storage_box_type="bx21"),
             "change_type",

@@ -216,18 +216,6 @@ def test_resize(api: Api, recorder: Recorder, size: Any) -> None:
     assert_action(action)
 
 
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_volume_protection")
-    action = api.run(lambda c: c.volumes.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_volume_protection",
-        "/volumes/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
@@ -266,11 +254,6 @@ def test_change_protection(api: Api, recorder: Recorder) -> None:
         pytest.param(lambda c: c.volumes.attach(42, {}), "server", id="attach-no-server"),
         pytest.param(lambda c: c.volumes.resize(42, 5), "size", id="resize-small"),
         pytest.param(lambda c: c.volumes.resize(42, {}), "size", id="resize-no-size"),
-        pytest.param(
-            lambda c: c.volumes.change_protection(42, {"rebuild": True}),
-            "rebuild",
-            id="protection-unknown",
-        ),
     ],
 )
 def test_invalid_payload_is_refused_before_sending(

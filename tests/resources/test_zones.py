@@ -285,18 +285,6 @@ def test_change_primary_nameservers(api: Api, recorder: Recorder, nameservers: A
     assert_action(action)
 
 
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_zone_protection")
-    action = api.run(lambda c: c.zones.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_zone_protection",
-        "/zones/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
 @pytest.mark.parametrize("ttl", [pytest.param(300, id="int"), pytest.param({"ttl": 300}, id="map")])
 def test_change_ttl(api: Api, recorder: Recorder, ttl: Any) -> None:
     reply_to(recorder, "change_zone_ttl")
