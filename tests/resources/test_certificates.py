@@ -16,7 +16,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.certificates import CertificatesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 PEM = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
 KEY = "-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----\n"
@@ -74,13 +74,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert page[0].is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_certificates", "certificates")
-    certs = api.collect(lambda c: c.certificates.all(type="managed"))
-    assert [cert.id for cert in certs] == [42, 43]
-    assert recorder.query(0) == [("type", "managed"), ("per_page", "50")]
-
-
 def test_get_uploaded(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_certificate")
     cert = api.run(lambda c: c.certificates.get(42))
@@ -106,16 +99,6 @@ def test_get_managed_while_pending(api: Api, recorder: Recorder) -> None:
     assert cert.status is not None
     assert cert.status.issuance == "pending"
     assert cert.status.error is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificates")
-    cert = api.run(lambda c: c.certificates.get_by_name("my-resource"))
-    assert_sent(recorder, "list_certificates", "/certificates", [("name", "my-resource")])
-    assert isinstance(cert, Certificate)
-    recorder.requests.clear()
-    recorder.reply({"certificates": []})
-    assert api.run(lambda c: c.certificates.get_by_name("missing")) is None
 
 
 def test_create_uploaded(api: Api, recorder: Recorder) -> None:

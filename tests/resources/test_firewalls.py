@@ -27,7 +27,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.firewalls import FirewallsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 HTTP_RULE = {
     "direction": "in",
@@ -72,14 +72,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert firewall.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_firewalls", "firewalls")
-    firewalls = api.collect(lambda c: c.firewalls.all())
-    assert [f.id for f in firewalls] == [42, 43]
-    assert all(f.is_bound for f in firewalls)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_firewall")
     firewall = api.run(lambda c: c.firewalls.get(42))
@@ -104,19 +96,6 @@ def test_reply_keeps_enum_values_added_later(api: Api, recorder: Recorder) -> No
     firewall = api.run(lambda c: c.firewalls.get(42))
     assert firewall.rules[0].protocol == "sctp"
     assert firewall.applied_to[0].type == "load_balancer"
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewalls")
-    firewall = api.run(lambda c: c.firewalls.get_by_name("web"))
-    assert_sent(recorder, "list_firewalls", "/firewalls", [("name", "web")])
-    assert isinstance(firewall, Firewall)
-    assert firewall.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"firewalls": []})
-    assert api.run(lambda c: c.firewalls.get_by_name("missing")) is None
 
 
 def test_create_with_rules_and_resources(api: Api, recorder: Recorder) -> None:

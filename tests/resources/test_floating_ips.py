@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.floating_ips import FloatingIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def assert_action(action: Any) -> None:
@@ -62,22 +62,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert fip.is_bound
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.run(lambda c: c.floating_ips.list(per_page=0))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_floating_ips", "floating_ips")
-    fips = api.collect(lambda c: c.floating_ips.all())
-    assert [f.id for f in fips] == [42, 43]
-    assert all(isinstance(f, FloatingIP) and f.is_bound for f in fips)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("per_page", "50")]
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_floating_ip")
     fip = api.run(lambda c: c.floating_ips.get(42))
@@ -88,21 +72,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert fip.home_location.name == "fsn1"
     assert fip.dns_ptr[0].dns_ptr == "server.example.com"
     assert fip.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ips")
-    fip = api.run(lambda c: c.floating_ips.get_by_name("my-resource"))
-    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "my-resource")])
-    assert isinstance(fip, FloatingIP)
-    assert fip.id == 42
-    assert fip.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"floating_ips": []})
-    assert api.run(lambda c: c.floating_ips.get_by_name("missing")) is None
-    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "missing")])
 
 
 def test_create_in_a_location(api: Api, recorder: Recorder) -> None:

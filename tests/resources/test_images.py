@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.images import ImagesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def assert_action(action: Any) -> None:
@@ -102,24 +102,6 @@ def test_list_with_single_values(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="page"):
-        api.run(lambda c: c.images.list(page=0))
-    with pytest.raises(ValueError, match="sort"):
-        api.run(lambda c: c.images.list(sort=":asc"))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_images", "images")
-    images = api.collect(lambda c: c.images.all(type="snapshot"))
-    assert [i.id for i in images] == [42, 43]
-    assert all(isinstance(i, Image) and i.is_bound for i in images)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("type", "snapshot"), ("per_page", "50")]
-    assert recorder.query(1) == [("type", "snapshot"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_image")
     image = api.run(lambda c: c.images.get(42))
@@ -139,15 +121,6 @@ def test_get_by_object(api: Api, recorder: Recorder) -> None:
     assert recorder.path() == "/images/42"
 
 
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_images")
-    image = api.run(lambda c: c.images.get_by_name("ubuntu-24.04"))
-    assert_sent(recorder, "list_images", "/images", [("name", "ubuntu-24.04")])
-    assert isinstance(image, Image)
-    assert image.id == 42
-    assert image.is_bound
-
-
 def test_get_by_name_and_architecture(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "list_images")
     api.run(
@@ -159,12 +132,6 @@ def test_get_by_name_and_architecture(api: Api, recorder: Recorder) -> None:
         "/images",
         [("name", "ubuntu-24.04"), ("architecture", "arm"), ("include_deprecated", "true")],
     )
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"images": []})
-    assert api.run(lambda c: c.images.get_by_name("missing")) is None
-    assert_sent(recorder, "list_images", "/images", [("name", "missing")])
 
 
 def test_update(api: Api, recorder: Recorder) -> None:

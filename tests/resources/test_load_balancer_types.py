@@ -10,7 +10,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.load_balancer_types import LoadBalancerTypesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def test_list(api: Api, recorder: Recorder) -> None:
@@ -29,13 +29,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert lbt.max_targets == 25
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_load_balancer_types", "load_balancer_types")
-    types = api.collect(lambda c: c.load_balancer_types.all())
-    assert [t.id for t in types] == [1, 43]
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_load_balancer_type")
     lbt = api.run(lambda c: c.load_balancer_types.get(1))
@@ -48,16 +41,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert lbt.deprecation is not None
     assert lbt.prices[0].location == "fsn1"
     assert lbt.prices[0].price_monthly.gross == "1.1900"
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancer_types")
-    lbt = api.run(lambda c: c.load_balancer_types.get_by_name("lb11"))
-    assert_sent(recorder, "list_load_balancer_types", "/load_balancer_types", [("name", "lb11")])
-    assert isinstance(lbt, LoadBalancerType)
-    recorder.requests.clear()
-    recorder.reply({"load_balancer_types": []})
-    assert api.run(lambda c: c.load_balancer_types.get_by_name("lb99")) is None
 
 
 def test_not_deprecated_type(api: Api, recorder: Recorder) -> None:

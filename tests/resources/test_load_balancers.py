@@ -33,7 +33,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.load_balancers import LoadBalancersResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 START = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 END = START + timedelta(hours=1)
@@ -158,14 +158,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert page[0].is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_load_balancers", "load_balancers")
-    lbs = api.collect(lambda c: c.load_balancers.all())
-    assert [lb.id for lb in lbs] == [42, 43]
-    assert all(isinstance(lb, LoadBalancer) and lb.is_bound for lb in lbs)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get_reads_every_service_and_target_shape(api: Api, recorder: Recorder) -> None:
     reply_lb(recorder, "get_load_balancer")
     lb = api.run(lambda c: c.load_balancers.get(42))
@@ -221,16 +213,6 @@ def test_a_known_protocol_with_a_wrong_shape_fails() -> None:
     del data["services"][2]["http"]["certificates"]
     with pytest.raises(pydantic.ValidationError, match="certificates"):
         LoadBalancer.model_validate(data)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_lb(recorder, "list_load_balancers")
-    lb = api.run(lambda c: c.load_balancers.get_by_name("web"))
-    assert_sent(recorder, "list_load_balancers", "/load_balancers", [("name", "web")])
-    assert isinstance(lb, LoadBalancer)
-    recorder.requests.clear()
-    recorder.reply({"load_balancers": []})
-    assert api.run(lambda c: c.load_balancers.get_by_name("missing")) is None
 
 
 def test_create_with_services_targets_and_network(api: Api, recorder: Recorder) -> None:

@@ -25,7 +25,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.networks import NetworksResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 NET = 4711  # the id in the spec's example network
 
@@ -65,14 +65,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert network.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_networks", "networks")
-    networks = api.collect(lambda c: c.networks.all(label_selector="env"))
-    assert [n.id for n in networks] == [NET, 43]
-    assert all(n.is_bound for n in networks)
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_network")
     network = api.run(lambda c: c.networks.get(NET))
@@ -110,16 +102,6 @@ def test_get_reads_subnets_without_range_or_vswitch(api: Api, recorder: Recorder
     assert network.subnets[0].vswitch_id is None
     assert network.subnets[0].type == "vpc"
     assert network.load_balancers is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_networks")
-    network = api.run(lambda c: c.networks.get_by_name("mynet"))
-    assert_sent(recorder, "list_networks", "/networks", [("name", "mynet")])
-    assert isinstance(network, Network)
-    recorder.requests.clear()
-    recorder.reply({"networks": []})
-    assert api.run(lambda c: c.networks.get_by_name("missing")) is None
 
 
 def test_create_with_subnets_and_routes(api: Api, recorder: Recorder) -> None:

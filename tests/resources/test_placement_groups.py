@@ -20,7 +20,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.placement_groups import PlacementGroupsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def test_list(api: Api, recorder: Recorder) -> None:
@@ -56,15 +56,6 @@ def test_list_refuses_bad_sort_before_sending(api: Api, recorder: Recorder) -> N
     assert recorder.requests == []
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_placement_groups", "placement_groups")
-    groups = api.collect(lambda c: c.placement_groups.all(type=["spread"]))
-    assert [g.id for g in groups] == [42, 43]
-    assert all(g.is_bound for g in groups)
-    assert len(recorder.requests) == 2
-    assert recorder.query(1) == [("type", "spread"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_placement_group")
     group = api.run(lambda c: c.placement_groups.get(42))
@@ -73,17 +64,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert group.type == "spread"
     assert group.name == "my-resource"
     assert group.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_placement_groups")
-    group = api.run(lambda c: c.placement_groups.get_by_name("my-resource"))
-    assert_sent(recorder, "list_placement_groups", "/placement_groups", [("name", "my-resource")])
-    assert isinstance(group, PlacementGroup)
-    recorder.requests.clear()
-    recorder.reply({"placement_groups": []})
-    assert api.run(lambda c: c.placement_groups.get_by_name("missing")) is None
-    assert len(recorder.requests) == 1
 
 
 def test_create(api: Api, recorder: Recorder) -> None:

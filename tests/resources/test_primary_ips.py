@@ -21,7 +21,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.primary_ips import PrimaryIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def assert_action(action: Any) -> None:
@@ -59,14 +59,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert ip.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_primary_ips", "primary_ips")
-    ips = api.collect(lambda c: c.primary_ips.all())
-    assert [i.id for i in ips] == [42, 43]
-    assert all(i.is_bound for i in ips)
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_primary_ip")
     ip = api.run(lambda c: c.primary_ips.get(42))
@@ -89,16 +81,6 @@ def test_get_unassigned(api: Api, recorder: Recorder) -> None:
     recorder.reply(reply)
     ip = api.run(lambda c: c.primary_ips.get(42))
     assert ip.assignee_id is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ips")
-    ip = api.run(lambda c: c.primary_ips.get_by_name("web-v4"))
-    assert_sent(recorder, "list_primary_ips", "/primary_ips", [("name", "web-v4")])
-    assert isinstance(ip, PrimaryIP)
-    recorder.requests.clear()
-    recorder.reply({"primary_ips": []})
-    assert api.run(lambda c: c.primary_ips.get_by_name("missing")) is None
 
 
 def test_create_in_a_location(api: Api, recorder: Recorder) -> None:

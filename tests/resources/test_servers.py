@@ -280,24 +280,6 @@ def test_list_without_arguments_sends_no_query(api: Api, recorder: Recorder) -> 
     assert_server(page[0], sent["servers"][0])
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        pytest.param({"per_page": 51}, "per_page", id="per_page-51"),
-        pytest.param({"per_page": 0}, "per_page", id="per_page-0"),
-        pytest.param({"page": 0}, "page", id="page-0"),
-        pytest.param({"sort": "name:up"}, "sort", id="sort-up"),
-        pytest.param({"sort": ["id", ":asc"]}, "sort", id="sort-no-field"),
-    ],
-)
-def test_bad_list_arguments_are_refused_before_sending(
-    api: Api, recorder: Recorder, kwargs: dict[str, Any], message: str
-) -> None:
-    with pytest.raises(ValueError, match=message):
-        api.run(lambda c: c.servers.list(**kwargs))
-    assert len(recorder.requests) == 0
-
-
 def test_all_walks_three_pages(api: Api, recorder: Recorder) -> None:
     recorder.reply(list_reply([1, 2], 1, 2))
     recorder.reply(list_reply([3, 4], 2, 3))
@@ -354,12 +336,6 @@ def test_all_is_lazy(api: Api, recorder: Recorder) -> None:
     assert len(recorder.requests) == 1
 
 
-def test_all_refuses_bad_per_page_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.collect(lambda c: c.servers.all(per_page=51))
-    assert len(recorder.requests) == 0
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     sent = reply(recorder, "get_server")
     server = api.run(lambda c: c.servers.get(SERVER_ID))
@@ -367,19 +343,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert_server(server, sent["server"])
     assert server.backup_window == sent["server"]["backup_window"]
     assert server.primary_disk_size == sent["server"]["primary_disk_size"]
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "list_servers")
-    server = api.run(lambda c: c.servers.get_by_name("web-1"))
-    assert_sent(recorder, "list_servers", "/servers", [("name", "web-1")])
-    assert_server(server, sent["servers"][0])
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_servers", servers=[])
-    assert api.run(lambda c: c.servers.get_by_name("missing")) is None
-    assert_sent(recorder, "list_servers", "/servers", [("name", "missing")])
 
 
 # --- create ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.ssh_keys import SSHKeysResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 # --- every operation ----------------------------------------------------------
 
@@ -66,24 +66,6 @@ def test_list_without_arguments_sends_no_query(api: Api, recorder: Recorder) -> 
     assert_sent(recorder, "list_ssh_keys", "/ssh_keys")
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.run(lambda c: c.ssh_keys.list(per_page=51))
-    with pytest.raises(ValueError, match="sort"):
-        api.run(lambda c: c.ssh_keys.list(sort="name:up"))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_ssh_keys", "ssh_keys")
-    keys = api.collect(lambda c: c.ssh_keys.all(label_selector="env=prod"))
-    assert [k.id for k in keys] == [42, 43]
-    assert all(isinstance(k, SSHKey) and k.is_bound for k in keys)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("label_selector", "env=prod"), ("per_page", "50")]
-    assert recorder.query(1) == [("label_selector", "env=prod"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_ssh_key")
     key = api.run(lambda c: c.ssh_keys.get(42))
@@ -92,21 +74,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert key.name == "my-resource"
     assert key.fingerprint == "b7:2f:30:a0:2f:6c:58:6c:21:04:58:61:ba:06:3b:2f"
     assert key.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_ssh_keys")
-    key = api.run(lambda c: c.ssh_keys.get_by_name("my-resource"))
-    assert_sent(recorder, "list_ssh_keys", "/ssh_keys", [("name", "my-resource")])
-    assert isinstance(key, SSHKey)
-    assert key.id == 42
-    assert key.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"ssh_keys": []})
-    assert api.run(lambda c: c.ssh_keys.get_by_name("missing")) is None
-    assert_sent(recorder, "list_ssh_keys", "/ssh_keys", [("name", "missing")])
 
 
 def test_create(api: Api, recorder: Recorder) -> None:

@@ -96,16 +96,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert box.storage_box_type.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_storage_boxes", "storage_boxes", spec_name=HETZNER)
-    boxes = api.collect(lambda c: c.storage_boxes.all())
-    assert [b.id for b in boxes] == [42, 43]
-    assert all(isinstance(b, StorageBox) and b.is_bound for b in boxes)
-    assert len(recorder.requests) == 2
-    assert all(r.url.host == "api.hetzner.com" for r in recorder.requests)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply(recorder, "get_storage_box")
     box = api.run(lambda c: c.storage_boxes.get(42))
@@ -134,20 +124,6 @@ def test_get_with_nulls_while_being_set_up(api: Api, recorder: Recorder) -> None
     box = api.run(lambda c: c.storage_boxes.get(42))
     assert box.status == "initializing"
     assert (box.username, box.server, box.system, box.snapshot_plan) == (None, None, None, None)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_boxes")
-    box = api.run(lambda c: c.storage_boxes.get_by_name("backup"))
-    sent(recorder, "list_storage_boxes", "/storage_boxes", [("name", "backup")])
-    assert isinstance(box, StorageBox)
-    assert box.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"storage_boxes": [], "meta": None})
-    assert api.run(lambda c: c.storage_boxes.get_by_name("missing")) is None
-    sent(recorder, "list_storage_boxes", "/storage_boxes", [("name", "missing")])
 
 
 def test_create(api: Api, recorder: Recorder) -> None:

@@ -21,7 +21,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.volumes import VolumesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def assert_action(action: Any) -> None:
@@ -66,15 +66,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert volume.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_volumes", "volumes")
-    volumes = api.collect(lambda c: c.volumes.all(status="available"))
-    assert [v.id for v in volumes] == [42, 43]
-    assert all(v.is_bound for v in volumes)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("status", "available"), ("per_page", "50")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_volume")
     volume = api.run(lambda c: c.volumes.get(42))
@@ -98,16 +89,6 @@ def test_get_keeps_a_status_added_later(api: Api, recorder: Recorder) -> None:
     recorder.reply(reply)
     volume = api.run(lambda c: c.volumes.get(42))
     assert (volume.status, volume.server, volume.format) == ("migrating", None, None)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volumes")
-    volume = api.run(lambda c: c.volumes.get_by_name("data"))
-    assert_sent(recorder, "list_volumes", "/volumes", [("name", "data")])
-    assert isinstance(volume, Volume)
-    recorder.requests.clear()
-    recorder.reply({"volumes": []})
-    assert api.run(lambda c: c.volumes.get_by_name("missing")) is None
 
 
 def test_create_for_a_server(api: Api, recorder: Recorder) -> None:

@@ -30,7 +30,7 @@ from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.zones import ZoneRRSetsResource, ZonesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 ZONEFILE = "$ORIGIN\texample.com.\n$TTL\t3600\n\nwww\tIN\tA\t198.51.100.1\n"
 NAMESERVERS = [{"address": "198.51.100.1", "port": 53}, {"address": "2001:db8::53"}]
@@ -108,13 +108,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert isinstance(page, Page)
     assert isinstance(page[0], Zone)
     assert page[0].is_bound
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_zones", "zones")
-    zones = api.collect(lambda c: c.zones.all(mode="primary"))
-    assert [z.id for z in zones] == [42, 43]
-    assert recorder.query(1) == [("mode", "primary"), ("per_page", "50"), ("page", "2")]
 
 
 def test_secondary_zone_and_unknown_values(api: Api, recorder: Recorder) -> None:
