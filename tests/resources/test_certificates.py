@@ -12,8 +12,6 @@ from hcloud_models.errors import APIError, UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.certificates import Certificate, CreateCertificateResult
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.certificates import CertificatesResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -317,17 +315,3 @@ def test_unbound_certificate_refuses_to_call_the_api(recorder: Recorder) -> None
     with pytest.raises(UnboundObjectError):
         cert.retry()
     assert recorder.requests == []
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(CertificatesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/certificates")
-    }
-    assert set(ids.values()) - {None} == family
-    assert ids["retry"] == "retry_certificate"
-    assert ids["get_by_name"] is None

@@ -10,8 +10,6 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import firewalls as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.firewalls import (
     CreateFirewallResult,
@@ -22,9 +20,6 @@ from hcloud_models.models.firewalls import (
     FirewallSetRules,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations import firewalls as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.firewalls import FirewallsResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -551,47 +546,3 @@ def test_unbound_firewall_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         firewall.set_rules([])
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Firewall).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "set_rules",
-        "apply_to_resources",
-        "remove_from_resources",
-        "actions",
-        "reload",
-    }
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(FirewallsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(FirewallsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_firewalls",
-        "get": "get_firewall",
-        "get_by_name": None,
-        "create": "create_firewall",
-        "update": "update_firewall",
-        "delete": "delete_firewall",
-        "set_rules": "set_firewall_rules",
-        "apply_to_resources": "apply_firewall_to_resources",
-        "remove_from_resources": "remove_firewall_from_resources",
-        "actions": "list_firewall_actions",
-        "get_action_of": "get_firewall_action",
-        "list_actions": "list_firewalls_actions",
-        "get_action": "get_firewalls_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/firewalls")}
-    assert set(ids.values()) - {None} == family

@@ -10,14 +10,9 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import floating_ips as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.floating_ips import CreateFloatingIPResult, FloatingIP
 from hcloud_models.models.page import Page
-from hcloud_models.operations import floating_ips as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.floating_ips import FloatingIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -325,53 +320,3 @@ def test_unbound_floating_ip_refuses_to_call_the_api(recorder: Recorder) -> None
     with pytest.raises(UnboundObjectError):
         fip.unassign()
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(FloatingIP).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "assign",
-        "unassign",
-        "change_dns_ptr",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(FloatingIPsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(FloatingIPsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_floating_ips",
-        "get": "get_floating_ip",
-        "get_by_name": None,
-        "create": "create_floating_ip",
-        "update": "update_floating_ip",
-        "delete": "delete_floating_ip",
-        "assign": "assign_floating_ip",
-        "unassign": "unassign_floating_ip",
-        "change_dns_ptr": "change_floating_ip_dns_ptr",
-        "change_protection": "change_floating_ip_protection",
-        "actions": "list_floating_ip_actions",
-        "get_action_of": "get_floating_ip_action",
-        "list_actions": "list_floating_ips_actions",
-        "get_action": "get_floating_ips_action",
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/floating_ips")
-    }
-    assert set(ids.values()) - {None} == family

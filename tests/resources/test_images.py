@@ -10,14 +10,9 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import images as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
-from hcloud_models.operations import images as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.images import ImagesResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -248,38 +243,3 @@ def test_unbound_image_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         image.change_protection(delete=True)
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Image).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "change_protection", "actions", "reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(ImagesResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(ImagesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_images",
-        "get": "get_image",
-        "get_by_name": None,
-        "update": "update_image",
-        "delete": "delete_image",
-        "change_protection": "change_image_protection",
-        "actions": "list_image_actions",
-        "get_action_of": "get_image_action",
-        "list_actions": "list_images_actions",
-        "get_action": "get_images_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/images")}
-    assert set(ids.values()) - {None} == family

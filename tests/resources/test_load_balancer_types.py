@@ -6,8 +6,6 @@ from datetime import datetime, timezone
 
 from hcloud_models.models.load_balancer_types import LoadBalancerType
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.load_balancer_types import LoadBalancerTypesResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -63,16 +61,3 @@ def test_reload(api: Api, recorder: Recorder) -> None:
         lambda c, t: c.load_balancer_types.get(t),
         lambda c, t: t.reload(),
     )
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(LoadBalancerTypesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_load_balancer_types",
-        "get": "get_load_balancer_type",
-        "get_by_name": None,
-    }

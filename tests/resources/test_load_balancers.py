@@ -29,8 +29,6 @@ from hcloud_models.models.load_balancers import (
     LoadBalancerServiceTCP,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.load_balancers import LoadBalancersResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -928,18 +926,3 @@ def test_unbound_load_balancer_refuses_to_call_the_api(recorder: Recorder) -> No
     with pytest.raises(UnboundObjectError):
         lb.enable_public_interface()
     assert recorder.requests == []
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(LoadBalancersResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/load_balancers")
-    }
-    assert set(ids.values()) - {None} == family
-    assert ids["get_by_name"] is None
-    assert ids["actions"] == "list_load_balancer_actions"
-    assert ids["metrics"] == "get_load_balancer_metrics"

@@ -9,8 +9,6 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import networks as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.networks import (
     Network,
@@ -20,9 +18,6 @@ from hcloud_models.models.networks import (
     NetworkSubnet,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations import networks as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.networks import NetworksResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -462,52 +457,3 @@ def test_unbound_network_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         network.add_route(destination="10.9.0.0/16", gateway="10.0.1.9")
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(Network).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "add_subnet",
-        "delete_subnet",
-        "add_route",
-        "delete_route",
-        "change_ip_range",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(NetworksResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(NetworksResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_networks",
-        "get": "get_network",
-        "get_by_name": None,
-        "create": "create_network",
-        "update": "update_network",
-        "delete": "delete_network",
-        "add_subnet": "add_network_subnet",
-        "delete_subnet": "delete_network_subnet",
-        "add_route": "add_network_route",
-        "delete_route": "delete_network_route",
-        "change_ip_range": "change_network_ip_range",
-        "change_protection": "change_network_protection",
-        "actions": "list_network_actions",
-        "get_action_of": "get_network_action",
-        "list_actions": "list_networks_actions",
-        "get_action": "get_networks_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/networks")}
-    assert set(ids.values()) - {None} == family

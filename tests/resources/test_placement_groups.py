@@ -9,15 +9,10 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import placement_groups as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.placement_groups import CreatePlacementGroupResult, PlacementGroup
 from hcloud_models.models.servers import Server
-from hcloud_models.operations import placement_groups as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.placement_groups import PlacementGroupsResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -208,33 +203,3 @@ def test_unbound_placement_group_refuses_to_call_the_api(recorder: Recorder) -> 
     with pytest.raises(UnboundObjectError):
         group.delete()
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(PlacementGroup).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "reload"}
-    for d in delegates.values():
-        endpoint = vars(PlacementGroupsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(PlacementGroupsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_placement_groups",
-        "get": "get_placement_group",
-        "get_by_name": None,
-        "create": "create_placement_group",
-        "update": "update_placement_group",
-        "delete": "delete_placement_group",
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/placement_groups")
-    }
-    assert set(ids.values()) - {None} == family

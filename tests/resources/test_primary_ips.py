@@ -10,15 +10,10 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import primary_ips as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
 from hcloud_models.models.primary_ips import CreatePrimaryIPResult, PrimaryIP, PrimaryIPAssign
-from hcloud_models.operations import primary_ips as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.primary_ips import PrimaryIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -353,48 +348,3 @@ def test_unbound_primary_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         ip.unassign()
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(PrimaryIP).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "assign",
-        "unassign",
-        "change_dns_ptr",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(PrimaryIPsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(PrimaryIPsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_primary_ips",
-        "get": "get_primary_ip",
-        "get_by_name": None,
-        "create": "create_primary_ip",
-        "update": "update_primary_ip",
-        "delete": "delete_primary_ip",
-        "assign": "assign_primary_ip",
-        "unassign": "unassign_primary_ip",
-        "change_dns_ptr": "change_primary_ip_dns_ptr",
-        "change_protection": "change_primary_ip_protection",
-        "actions": "list_primary_ip_actions",
-        "get_action_of": "get_primary_ip_action",
-        "list_actions": "list_primary_ips_actions",
-        "get_action": "get_primary_ips_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/primary_ips")}
-    assert set(ids.values()) - {None} == family

@@ -12,8 +12,6 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import servers as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
@@ -29,8 +27,7 @@ from hcloud_models.models.servers import (
     ServerCreate,
     ServerMetrics,
 )
-from hcloud_models.operations import servers as ops_module
-from hcloud_models.operations._call import Endpoint, Paged
+from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.servers import ServersResource
 from tests import spec
 from tests.conftest import Api, Recorder
@@ -151,80 +148,6 @@ def list_reply(ids: list[int], page: int, next_page: int | None) -> dict[str, An
     )
     spec.validate(body, spec.reply_schema("list_servers"))
     return body
-
-
-# --- the family is complete -----------------------------------------------------
-
-ENDPOINT_IDS = {
-    "list": "list_servers",
-    "get": "get_server",
-    "get_by_name": None,
-    "create": "create_server",
-    "update": "update_server",
-    "delete": "delete_server",
-    "metrics": "get_server_metrics",
-    "power_on": "poweron_server",
-    "power_off": "poweroff_server",
-    "shutdown": "shutdown_server",
-    "reboot": "reboot_server",
-    "reset": "reset_server",
-    "rebuild": "rebuild_server",
-    "change_type": "change_server_type",
-    "enable_rescue": "enable_server_rescue",
-    "disable_rescue": "disable_server_rescue",
-    "enable_backup": "enable_server_backup",
-    "disable_backup": "disable_server_backup",
-    "attach_iso": "attach_server_iso",
-    "detach_iso": "detach_server_iso",
-    "create_image": "create_server_image",
-    "change_protection": "change_server_protection",
-    "change_dns_ptr": "change_server_dns_ptr",
-    "reset_password": "reset_server_password",
-    "request_console": "request_server_console",
-    "add_to_placement_group": "add_server_to_placement_group",
-    "remove_from_placement_group": "remove_server_from_placement_group",
-    "attach_to_network": "attach_server_to_network",
-    "detach_from_network": "detach_server_from_network",
-    "change_alias_ips": "change_server_alias_ips",
-    "actions": "list_server_actions",
-    "get_action_of": "get_server_action",
-    "list_actions": "list_servers_actions",
-    "get_action": "get_servers_action",
-}
-
-
-def test_endpoints_name_every_spec_operation_of_the_family() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(ServersResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == ENDPOINT_IDS
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/servers")}
-    assert set(ids.values()) - {None} == family
-    assert isinstance(vars(ServersResource)["all"], Paged)
-    assert vars(ServersResource)["all"].build is ops_module.list_servers
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lambdas name build functions through a module imported for type checking only.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Server).items() if isinstance(d, Delegate)}
-    server_first = set(ENDPOINT_IDS) - {
-        "list",
-        "get",
-        "get_by_name",
-        "create",
-        "list_actions",
-        "get_action",
-        "get_action_of",  # deprecated: no bound method
-    }
-    assert set(delegates) == server_first | {"reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(ServersResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
 
 
 # --- list, all, get, get_by_name ----------------------------------------------------

@@ -9,13 +9,8 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import ssh_keys as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.page import Page
 from hcloud_models.models.ssh_keys import SSHKey
-from hcloud_models.operations import ssh_keys as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.ssh_keys import SSHKeysResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -228,34 +223,3 @@ def test_unbound_key_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         key.delete()
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(SSHKey).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(SSHKeysResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(SSHKeysResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_ssh_keys",
-        "get": "get_ssh_key",
-        "get_by_name": None,
-        "create": "create_ssh_key",
-        "update": "update_ssh_key",
-        "delete": "delete_ssh_key",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/ssh_keys")}
-    assert set(ids.values()) - {None} == family

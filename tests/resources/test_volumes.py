@@ -10,15 +10,10 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import volumes as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
 from hcloud_models.models.volumes import CreateVolumeResult, Volume
-from hcloud_models.operations import volumes as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.volumes import VolumesResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -325,48 +320,3 @@ def test_unbound_volume_refuses_to_call_the_api(recorder: Recorder) -> None:
     with pytest.raises(UnboundObjectError):
         volume.detach()
     assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(Volume).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "attach",
-        "detach",
-        "resize",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(VolumesResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(VolumesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_volumes",
-        "get": "get_volume",
-        "get_by_name": None,
-        "create": "create_volume",
-        "update": "update_volume",
-        "delete": "delete_volume",
-        "attach": "attach_volume",
-        "detach": "detach_volume",
-        "resize": "resize_volume",
-        "change_protection": "change_volume_protection",
-        "actions": "list_volume_actions",
-        "get_action_of": "get_volume_action",
-        "list_actions": "list_volumes_actions",
-        "get_action": "get_volumes_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/volumes")}
-    assert set(ids.values()) - {None} == family

@@ -10,7 +10,6 @@ import pydantic
 import pytest
 
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import zones as model_module
 from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
@@ -25,9 +24,6 @@ from hcloud_models.models.zones import (
     Zone,
     ZoneChangePrimaryNameservers,
 )
-from hcloud_models.operations import zones as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.zones import ZoneRRSetsResource, ZonesResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
@@ -922,90 +918,3 @@ def test_unbound_objects_refuse_to_call_the_api(recorder: Recorder) -> None:
 
 def _delegates(model: type[Any]) -> dict[str, Delegate[Any, Any, Any]]:
     return {name: d for name, d in vars(model).items() if isinstance(d, Delegate)}
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    for model, resource, names in [
-        (
-            Zone,
-            ZonesResource,
-            {
-                "update",
-                "delete",
-                "export_zonefile",
-                "import_zonefile",
-                "change_primary_nameservers",
-                "change_protection",
-                "change_ttl",
-                "list_rrsets",
-                "get_rrset",
-                "create_rrset",
-                "actions",
-                "reload",
-            },
-        ),
-        (
-            RRSet,
-            ZoneRRSetsResource,
-            {
-                "update",
-                "delete",
-                "change_protection",
-                "change_ttl",
-                "set_records",
-                "add_records",
-                "remove_records",
-                "update_records",
-                "reload",
-            },
-        ),
-    ]:
-        delegates = _delegates(model)
-        assert set(delegates) == names
-        for name, d in delegates.items():
-            assert d.name == ("get" if name == "reload" else name)
-            endpoint = vars(resource)[d.name]
-            assert isinstance(endpoint, Endpoint)
-            assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids: dict[str, str | None] = {}
-    for resource in (ZonesResource, ZoneRRSetsResource):
-        for name, attr in vars(resource).items():
-            if isinstance(attr, Endpoint):
-                ids[f"{resource.__name__}.{name}"] = attr.operation_id
-    assert ids == {
-        "ZonesResource.list": "list_zones",
-        "ZonesResource.get": "get_zone",
-        "ZonesResource.create": "create_zone",
-        "ZonesResource.update": "update_zone",
-        "ZonesResource.delete": "delete_zone",
-        "ZonesResource.export_zonefile": "get_zone_zonefile",
-        "ZonesResource.import_zonefile": "import_zone_zonefile",
-        "ZonesResource.change_primary_nameservers": "change_zone_primary_nameservers",
-        "ZonesResource.change_protection": "change_zone_protection",
-        "ZonesResource.change_ttl": "change_zone_ttl",
-        "ZonesResource.list_rrsets": None,
-        "ZonesResource.get_rrset": None,
-        "ZonesResource.create_rrset": None,
-        "ZonesResource.actions": "list_zone_actions",
-        "ZonesResource.get_action_of": "get_zone_action",
-        "ZonesResource.list_actions": "list_zones_actions",
-        "ZonesResource.get_action": "get_zones_action",
-        "ZoneRRSetsResource.list": "list_zone_rrsets",
-        "ZoneRRSetsResource.get": "get_zone_rrset",
-        "ZoneRRSetsResource.create": "create_zone_rrset",
-        "ZoneRRSetsResource.update": "update_zone_rrset",
-        "ZoneRRSetsResource.delete": "delete_zone_rrset",
-        "ZoneRRSetsResource.change_protection": "change_zone_rrset_protection",
-        "ZoneRRSetsResource.change_ttl": "change_zone_rrset_ttl",
-        "ZoneRRSetsResource.set_records": "set_zone_rrset_records",
-        "ZoneRRSetsResource.add_records": "add_zone_rrset_records",
-        "ZoneRRSetsResource.remove_records": "remove_zone_rrset_records",
-        "ZoneRRSetsResource.update_records": "update_zone_rrset_records",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/zones")}
-    assert set(ids.values()) - {None} == family
-    assert len(family) == 25
