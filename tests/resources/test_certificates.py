@@ -8,7 +8,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import APIError, UnboundObjectError
+from hcloud_models.errors import APIError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.certificates import Certificate, CreateCertificateResult
 from hcloud_models.models.page import Page
@@ -308,10 +308,3 @@ def test_bound_methods_send_what_the_resource_sends(
         direct,
         bound,
     )
-
-
-def test_unbound_certificate_refuses_to_call_the_api(recorder: Recorder) -> None:
-    cert = Certificate.model_validate(managed_json())
-    with pytest.raises(UnboundObjectError):
-        cert.retry()
-    assert recorder.requests == []

@@ -13,10 +13,12 @@ from typing import Any
 import pytest
 
 import hcloud_models.models as models
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models._base import BoundModel, Delegate
 from hcloud_models.operations._call import Endpoint, Paged
 from hcloud_models.resources import RESOURCES, resource_class
 from tests import spec
+from tests.conftest import Recorder
 
 # Manager attribute -> method -> the operation it performs (None: a helper built on another one,
 # such as get_by_name, or a method that hands over to another manager).
@@ -436,3 +438,16 @@ def test_bound_models_have_the_documented_methods(model: type[BoundModel[Any]]) 
     assert sorted(found) == DELEGATES[model.__name__].split()
     for name, method in found.items():
         assert method.name == ("get" if name == "reload" else name)
+
+
+@pytest.mark.parametrize("model", BOUND_MODELS, ids=lambda cls: cls.__name__)
+def test_unbound_objects_refuse_to_call_the_api(
+    model: type[BoundModel[Any]], recorder: Recorder
+) -> None:
+    """Every method of an object read without a client raises before building a request."""
+    obj = model.model_construct(id=42)
+    assert not obj.is_bound
+    for name in DELEGATES[model.__name__].split():
+        with pytest.raises(UnboundObjectError, match=rf"this {model.__name__} is not bound"):
+            getattr(obj, name)()
+    assert recorder.requests == []

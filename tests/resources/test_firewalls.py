@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.firewalls import (
     CreateFirewallResult,
@@ -539,10 +538,3 @@ def test_bound_methods_send_what_the_resource_sends(
     assert_bound_matches_resource(
         api, recorder, "get_firewall", lambda c: c.firewalls.get(42), operation_id, direct, bound
     )
-
-
-def test_unbound_firewall_refuses_to_call_the_api(recorder: Recorder) -> None:
-    firewall = Firewall.model_validate(spec.example_reply("get_firewall")["firewall"])
-    with pytest.raises(UnboundObjectError):
-        firewall.set_rules([])
-    assert recorder.requests == []

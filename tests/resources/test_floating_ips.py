@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.floating_ips import CreateFloatingIPResult, FloatingIP
 from hcloud_models.models.page import Page
@@ -312,11 +311,3 @@ def test_bound_methods_send_what_the_resource_sends(
         direct,
         bound,
     )
-
-
-def test_unbound_floating_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
-    fip = FloatingIP.model_validate(spec.example_reply("get_floating_ip")["floating_ip"])
-    assert not fip.is_bound
-    with pytest.raises(UnboundObjectError):
-        fip.unassign()
-    assert recorder.requests == []

@@ -9,11 +9,9 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
-from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
@@ -235,11 +233,3 @@ def test_bound_methods_send_what_the_resource_sends(
     assert_bound_matches_resource(
         api, recorder, "get_image", lambda c: c.images.get(42), operation_id, direct, bound
     )
-
-
-def test_unbound_image_refuses_to_call_the_api(recorder: Recorder) -> None:
-    image = Image.model_validate(spec.example_reply("get_image")["image"])
-    assert not image.is_bound
-    with pytest.raises(UnboundObjectError):
-        image.change_protection(delete=True)
-    assert recorder.requests == []

@@ -11,7 +11,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import APIError, UnboundObjectError
+from hcloud_models.errors import APIError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.load_balancers import (
     CreateLoadBalancerResult,
@@ -918,11 +918,3 @@ def test_bound_metrics_send_what_the_resource_sends(api: Api, recorder: Recorder
     bound = api.run(lambda c: lb.metrics(type="bandwidth", start=START, end=END))
     assert recorder.requests[1].url == recorder.requests[2].url
     assert bound == direct
-
-
-def test_unbound_load_balancer_refuses_to_call_the_api(recorder: Recorder) -> None:
-    lb = LoadBalancer.model_validate(lb_json())
-    assert not lb.is_bound
-    with pytest.raises(UnboundObjectError):
-        lb.enable_public_interface()
-    assert recorder.requests == []

@@ -8,7 +8,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.networks import (
     Network,
@@ -450,10 +449,3 @@ def test_a_servers_private_net_leads_to_its_network(api: Api, recorder: Recorder
     network = api.run(lambda c: c.networks.get(attachment.network))
     assert_sent(recorder, "get_network", f"/networks/{NET}", index=1, only=False)
     assert network.id == attachment.network
-
-
-def test_unbound_network_refuses_to_call_the_api(recorder: Recorder) -> None:
-    network = Network.model_validate(spec.example_reply("get_network")["network"])
-    with pytest.raises(UnboundObjectError):
-        network.add_route(destination="10.9.0.0/16", gateway="10.0.1.9")
-    assert recorder.requests == []

@@ -8,7 +8,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.placement_groups import CreatePlacementGroupResult, PlacementGroup
@@ -194,12 +193,3 @@ def test_a_servers_placement_group_is_bound_and_can_be_reloaded(
     assert_sent(recorder, "get_placement_group", "/placement_groups/42", index=1, only=False)
     assert len(recorder.requests) == 2
     assert fresh == group
-
-
-def test_unbound_placement_group_refuses_to_call_the_api(recorder: Recorder) -> None:
-    group = PlacementGroup.model_validate(
-        spec.example_reply("get_placement_group")["placement_group"]
-    )
-    with pytest.raises(UnboundObjectError):
-        group.delete()
-    assert recorder.requests == []

@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
@@ -341,10 +340,3 @@ def test_a_servers_public_address_leads_to_its_primary_ip(api: Api, recorder: Re
     ip = api.run(lambda c: c.primary_ips.get(ipv4.id))
     assert_sent(recorder, "get_primary_ip", f"/primary_ips/{ipv4.id}", index=1, only=False)
     assert isinstance(ip, PrimaryIP)
-
-
-def test_unbound_primary_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
-    ip = PrimaryIP.model_validate(spec.example_reply("get_primary_ip")["primary_ip"])
-    with pytest.raises(UnboundObjectError):
-        ip.unassign()
-    assert recorder.requests == []

@@ -11,7 +11,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
@@ -1128,14 +1127,6 @@ def test_bound_methods_named_in_the_brief(api: Api, recorder: Recorder) -> None:
     ]
     assert fresh is not server
     assert fresh.is_bound
-
-
-def test_unbound_server_refuses_to_call_the_api(recorder: Recorder) -> None:
-    server = Server.model_validate(server_json())
-    assert not server.is_bound
-    with pytest.raises(UnboundObjectError):
-        server.power_off()
-    assert len(recorder.requests) == 0
 
 
 @pytest.mark.parametrize("bad", [True, "4711", 47.11, None])

@@ -8,7 +8,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.page import Page
 from hcloud_models.models.ssh_keys import SSHKey
 from tests import spec
@@ -215,11 +214,3 @@ def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder
     reloaded = api.run(lambda c: key.reload())
     assert reloaded.name == "renamed"
     assert key.name == "my-resource"
-
-
-def test_unbound_key_refuses_to_call_the_api(recorder: Recorder) -> None:
-    key = SSHKey.model_validate(spec.example_reply("get_ssh_key")["ssh_key"])
-    assert not key.is_bound
-    with pytest.raises(UnboundObjectError):
-        key.delete()
-    assert recorder.requests == []

@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
@@ -313,10 +312,3 @@ def test_bound_methods_send_what_the_resource_sends(
     assert_bound_matches_resource(
         api, recorder, "get_volume", lambda c: c.volumes.get(42), operation_id, direct, bound
     )
-
-
-def test_unbound_volume_refuses_to_call_the_api(recorder: Recorder) -> None:
-    volume = Volume.model_validate(spec.example_reply("get_volume")["volume"])
-    with pytest.raises(UnboundObjectError):
-        volume.detach()
-    assert recorder.requests == []

@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
@@ -904,16 +903,6 @@ def test_bound_rrset_methods_send_what_the_resource_sends(
         bound,
     )
     assert recorder.path(2).startswith("/zones/42/rrsets/www/A")
-
-
-def test_unbound_objects_refuse_to_call_the_api(recorder: Recorder) -> None:
-    zone = Zone.model_validate(spec.example_reply("get_zone")["zone"])
-    rrset = RRSet.model_validate(spec.example_reply("get_zone_rrset")["rrset"])
-    with pytest.raises(UnboundObjectError):
-        zone.export_zonefile()
-    with pytest.raises(UnboundObjectError):
-        rrset.add_records(["1.2.3.4"])
-    assert recorder.requests == []
 
 
 def _delegates(model: type[Any]) -> dict[str, Delegate[Any, Any, Any]]:
