@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.errors import APIError
@@ -14,7 +12,7 @@ from hcloud_models.models.certificates import Certificate, CreateCertificateResu
 from hcloud_models.models.page import Page
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import assert_sent, bound_methods_test, refused_before_sending_test, reply_to
 
 PEM = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
 KEY = "-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----\n"
@@ -178,8 +176,7 @@ def test_retry(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.certificates.create(certificate=PEM, private_key=KEY), "name", id="no-name"
@@ -246,19 +243,13 @@ def test_retry(api: Api, recorder: Recorder) -> None:
             id="update-unknown-key",
         ),
     ],
+    in_message=True,
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    errors = caught.value.errors()
-    assert any(field in error["loc"] or field in error["msg"] for error in errors), errors
-    assert recorder.requests == []
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_certificate",
+    lambda c: c.certificates.get(42),
     [
         pytest.param(
             "update_certificate",
@@ -292,19 +283,3 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_certificate",
-        lambda c: c.certificates.get(42),
-        operation_id,
-        direct,
-        bound,
-    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -21,7 +20,12 @@ from hcloud_models.models.firewalls import (
 from hcloud_models.models.page import Page
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 HTTP_RULE = {
     "direction": "in",
@@ -291,8 +295,7 @@ def _rule(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in {**HTTP_RULE, **changes}.items() if v is not None}
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.firewalls.create(labels={}), "name", id="name-missing"),
         pytest.param(lambda c: c.firewalls.create(name=""), "name", id="name-empty"),
@@ -393,15 +396,8 @@ def _rule(**changes: Any) -> dict[str, Any]:
             "apply_to",
             id="selector-twice",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors()), caught.value
-    assert recorder.requests == []
 
 
 @pytest.mark.parametrize(
@@ -460,8 +456,9 @@ def test_a_resource_that_is_not_one_is_refused(api: Api, recorder: Recorder) -> 
 # --- bound Firewalls ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_firewall",
+    lambda c: c.firewalls.get(42),
     [
         pytest.param(
             "update_firewall",
@@ -507,34 +504,3 @@ def test_a_resource_that_is_not_one_is_refused(api: Api, recorder: Recorder) -> 
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    if operation_id in (
-        "set_firewall_rules",
-        "apply_firewall_to_resources",
-        "remove_firewall_from_resources",
-    ):
-        # Replies that are lists of actions: the shared helper expects one object.
-        reply_to(recorder, "get_firewall")
-        firewall = api.run(lambda c: c.firewalls.get(42))
-        reply_to(recorder, operation_id)
-        expected = api.run(lambda c: direct(c, firewall))
-        reply_to(recorder, operation_id)
-        result = api.run(lambda c: bound(c, firewall))
-        first, second = recorder.requests[1], recorder.requests[2]
-        assert (second.method, second.url, second.content) == (
-            first.method,
-            first.url,
-            first.content,
-        )
-        assert result == expected
-        assert_actions(result)
-        return
-    assert_bound_matches_resource(
-        api, recorder, "get_firewall", lambda c: c.firewalls.get(42), operation_id, direct, bound
-    )

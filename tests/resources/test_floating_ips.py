@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
@@ -14,7 +12,12 @@ from hcloud_models.models.floating_ips import CreateFloatingIPResult, FloatingIP
 from hcloud_models.models.page import Page
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -196,8 +199,7 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.floating_ips.create(type="ipv5", home_location="fsn1"), "type", id="ipv5"
@@ -228,22 +230,16 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
             id="unknown-key",
         ),
         pytest.param(lambda c: c.floating_ips.assign(42, {}), "server", id="assign-no-server"),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound Floating IPs -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_floating_ip",
+    lambda c: c.floating_ips.get(42),
     [
         pytest.param(
             "update_floating_ip",
@@ -295,19 +291,3 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_floating_ip",
-        lambda c: c.floating_ips.get(42),
-        operation_id,
-        direct,
-        bound,
-    )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -165,8 +168,7 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.images.update(42, type="backup"), "type", id="type-backup"),
         pytest.param(
@@ -180,22 +182,16 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
         pytest.param(
             lambda c: c.images.update(42, {"name": "no such field"}), "name", id="unknown-key"
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound images -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_image",
+    lambda c: c.images.get(42),
     [
         pytest.param(
             "update_image",
@@ -223,13 +219,3 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_image", lambda c: c.images.get(42), operation_id, direct, bound
-    )

@@ -31,7 +31,12 @@ from hcloud_models.models.load_balancers import (
 from hcloud_models.models.page import Page
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_bound_matches_resource,
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 START = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 END = START + timedelta(hours=1)
@@ -630,8 +635,7 @@ def _service(**changes: Any) -> dict[str, Any]:
     return service
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.load_balancers.create(name="web", location="fsn1"),
@@ -833,15 +837,8 @@ def _service(**changes: Any) -> dict[str, Any]:
             lambda c: c.load_balancers.detach_from_network(42), "network", id="detach-no-network"
         ),
     ],
+    in_message=True,
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    errors = caught.value.errors()
-    assert any(field in error["loc"] or field in error["msg"] for error in errors), errors
-    assert recorder.requests == []
 
 
 # --- bound Load Balancers -----------------------------------------------------

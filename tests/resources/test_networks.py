@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
@@ -19,7 +18,12 @@ from hcloud_models.models.networks import (
 from hcloud_models.models.page import Page
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 NET = 4711  # the id in the spec's example network
 
@@ -235,8 +239,7 @@ def test_actions_send_their_body(
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.networks.create(name="n"), "ip_range", id="no-range"),
         pytest.param(lambda c: c.networks.create(ip_range="10.0.0.0/16"), "name", id="no-name"),
@@ -345,22 +348,16 @@ def test_actions_send_their_body(
             "labels",
             id="reserved-label",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound networks -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_network",
+    lambda c: c.networks.get(NET),
     [
         pytest.param(
             "update_network",
@@ -426,16 +423,6 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_network", lambda c: c.networks.get(NET), operation_id, direct, bound
-    )
 
 
 def test_a_servers_private_net_leads_to_its_network(api: Api, recorder: Recorder) -> None:

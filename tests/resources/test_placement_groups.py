@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
@@ -14,7 +10,12 @@ from hcloud_models.models.placement_groups import CreatePlacementGroupResult, Pl
 from hcloud_models.models.servers import Server
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def test_list(api: Api, recorder: Recorder) -> None:
@@ -111,8 +112,7 @@ def test_delete(api: Api, recorder: Recorder) -> None:
     assert_sent(recorder, "delete_placement_group", "/placement_groups/42")
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.placement_groups.create(name="web"), "type", id="no-type"),
         pytest.param(
@@ -127,19 +127,13 @@ def test_delete(api: Api, recorder: Recorder) -> None:
         pytest.param(
             lambda c: c.placement_groups.update(42, {"servers": [1]}), "servers", id="unknown-key"
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_placement_group",
+    lambda c: c.placement_groups.get(42),
     [
         pytest.param(
             "update_placement_group",
@@ -161,22 +155,6 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_placement_group",
-        lambda c: c.placement_groups.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
 
 
 def test_a_servers_placement_group_is_bound_and_can_be_reloaded(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
@@ -15,7 +13,12 @@ from hcloud_models.models.page import Page
 from hcloud_models.models.primary_ips import CreatePrimaryIPResult, PrimaryIP, PrimaryIPAssign
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -190,8 +193,7 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.primary_ips.create(name="x", type="ipv4"), "assignee_id", id="no-home"
@@ -245,22 +247,16 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
             "assignee_type",
             id="assign-bad-type",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound Primary IPs --------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_primary_ip",
+    lambda c: c.primary_ips.get(42),
     [
         pytest.param(
             "update_primary_ip",
@@ -312,22 +308,6 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_primary_ip",
-        lambda c: c.primary_ips.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
 
 
 def test_a_servers_public_address_leads_to_its_primary_ip(api: Api, recorder: Recorder) -> None:

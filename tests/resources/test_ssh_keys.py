@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pydantic
 import pytest
 
 from hcloud_models.models.page import Page
 from hcloud_models.models.ssh_keys import SSHKey
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 # --- every operation ----------------------------------------------------------
 
@@ -133,8 +134,7 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.ssh_keys.create(name="deploy"), "public_key", id="no-public-key"),
         pytest.param(
@@ -159,22 +159,16 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
             "colour",
             id="unknown-key",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound SSH keys -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_ssh_key",
+    lambda c: c.ssh_keys.get(42),
     [
         pytest.param(
             "update_ssh_key",
@@ -193,16 +187,6 @@ def test_invalid_payload_is_refused_before_sending(
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_ssh_key", lambda c: c.ssh_keys.get(42), operation_id, direct, bound
-    )
 
 
 def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder: Recorder) -> None:

@@ -34,7 +34,13 @@ from hcloud_models.resources.storage_boxes import (
 )
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_bound_matches_resource,
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+    reply_two_pages,
+)
 
 HETZNER = "hetzner"
 PASSWORD = "Sup3r-Secret.pw"
@@ -683,8 +689,7 @@ def _create(**fields: Any) -> Callable[[Any], Any]:
     return lambda c: c.storage_boxes.create({**base, **fields})
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.storage_boxes.create(name="b", location="fsn1", password=PASSWORD),
@@ -819,15 +824,8 @@ def _create(**fields: Any) -> Callable[[Any], Any]:
             "labels",
             id="snapshot-bad-label",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 def test_password_errors_never_show_the_password() -> None:

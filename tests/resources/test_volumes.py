@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
 from hcloud_models.models.actions import Action
@@ -15,7 +13,12 @@ from hcloud_models.models.page import Page
 from hcloud_models.models.volumes import CreateVolumeResult, Volume
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -194,8 +197,7 @@ def test_resize(api: Api, recorder: Recorder, size: Any) -> None:
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.volumes.create(name="d", size=9, server=1), "size", id="small"),
         pytest.param(
@@ -229,15 +231,8 @@ def test_resize(api: Api, recorder: Recorder, size: Any) -> None:
         pytest.param(lambda c: c.volumes.attach(42, {}), "server", id="attach-no-server"),
         pytest.param(lambda c: c.volumes.resize(42, 5), "size", id="resize-small"),
         pytest.param(lambda c: c.volumes.resize(42, {}), "size", id="resize-no-size"),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> None:
@@ -249,8 +244,9 @@ def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> No
 # --- bound Volumes ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_volume",
+    lambda c: c.volumes.get(42),
     [
         pytest.param(
             "update_volume",
@@ -302,13 +298,3 @@ def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> No
         ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_volume", lambda c: c.volumes.get(42), operation_id, direct, bound
-    )

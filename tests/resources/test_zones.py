@@ -25,7 +25,12 @@ from hcloud_models.models.zones import (
 )
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
+from tests.helpers import (
+    assert_bound_matches_resource,
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 ZONEFILE = "$ORIGIN\texample.com.\n$TTL\t3600\n\nwww\tIN\tA\t198.51.100.1\n"
 NAMESERVERS = [{"address": "198.51.100.1", "port": 53}, {"address": "2001:db8::53"}]
@@ -524,8 +529,7 @@ def test_update_records(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.zones.create(mode="primary"), "name", id="name-missing"),
         pytest.param(lambda c: c.zones.create(name="example.com"), "mode", id="mode-missing"),
@@ -648,15 +652,8 @@ def test_update_records(api: Api, recorder: Recorder) -> None:
             "comment",
             id="null-comment",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors()), caught.value
-    assert recorder.requests == []
 
 
 @pytest.mark.parametrize(
