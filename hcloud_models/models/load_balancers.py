@@ -30,7 +30,7 @@ from .common import DeleteProtectionChange, Protection
 from .dns_ptr import _check_ip
 from .load_balancer_types import LoadBalancerType
 from .locations import Location
-from .servers import MetricsTimeSeries
+from .servers import Metrics
 
 if TYPE_CHECKING:
     from ..operations import load_balancers as ops
@@ -366,17 +366,12 @@ class CreateLoadBalancerResult(HcloudModel, Generic[M]):
     action: Action[M]
 
 
-class LoadBalancerMetrics(HcloudModel):
+class LoadBalancerMetrics(Metrics):
     """Samples of a Load Balancer's connections, requests or bandwidth over a time span.
 
     ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
     series name such as ``"open_connections"`` or ``"bandwidth.in"`` to its samples.
     """
-
-    start: datetime
-    end: datetime
-    step: float
-    time_series: dict[str, MetricsTimeSeries]
 
 
 # --- request bodies ------------------------------------------------------------------

@@ -262,17 +262,25 @@ class MetricsTimeSeries(HcloudModel):
     values: list[tuple[float, str]]
 
 
-class ServerMetrics(HcloudModel):
-    """Samples of a server's CPU, disk or network use over a time span.
+class Metrics(HcloudModel):
+    """Samples over a time span, as servers and Load Balancers report them.
 
     ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
-    series name such as ``"cpu"`` or ``"network.0.bandwidth.in"`` to its samples.
+    series name to its samples.
     """
 
     start: datetime
     end: datetime
     step: float
     time_series: dict[str, MetricsTimeSeries]
+
+
+class ServerMetrics(Metrics):
+    """Samples of a server's CPU, disk or network use over a time span.
+
+    ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
+    series name such as ``"cpu"`` or ``"network.0.bandwidth.in"`` to its samples.
+    """
 
 
 # --- request bodies ------------------------------------------------------------------
