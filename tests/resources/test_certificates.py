@@ -252,34 +252,10 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.certificates.get(42),
     [
         pytest.param(
-            "update_certificate",
-            lambda c, x: c.certificates.update(42, name="x"),
-            lambda c, x: x.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_certificate",
-            lambda c, x: c.certificates.delete(42),
-            lambda c, x: x.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "retry_certificate",
             lambda c, x: c.certificates.retry(42),
             lambda c, x: x.retry(),
             id="retry",
-        ),
-        pytest.param(
-            "list_certificate_actions",
-            lambda c, x: c.certificates.actions(42, per_page=3),
-            lambda c, x: x.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_certificate",
-            lambda c, x: c.certificates.get(42),
-            lambda c, x: x.reload(),
-            id="reload",
         ),
     ],
 )

@@ -461,18 +461,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.firewalls.get(42),
     [
         pytest.param(
-            "update_firewall",
-            lambda c, f: c.firewalls.update(42, name="x"),
-            lambda c, f: f.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_firewall",
-            lambda c, f: c.firewalls.delete(42),
-            lambda c, f: f.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "set_firewall_rules",
             lambda c, f: c.firewalls.set_rules(42, [HTTP_RULE]),
             lambda c, f: f.set_rules([HTTP_RULE]),
@@ -489,18 +477,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
             lambda c, f: c.firewalls.remove_from_resources(42, [7]),
             lambda c, f: f.remove_from_resources([7]),
             id="remove_from_resources",
-        ),
-        pytest.param(
-            "list_firewall_actions",
-            lambda c, f: c.firewalls.actions(42, per_page=3),
-            lambda c, f: f.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_firewall",
-            lambda c, f: c.firewalls.get(42),
-            lambda c, f: f.reload(),
-            id="reload",
         ),
     ],
 )

@@ -242,18 +242,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.floating_ips.get(42),
     [
         pytest.param(
-            "update_floating_ip",
-            lambda c, f: c.floating_ips.update(42, description="x"),
-            lambda c, f: f.update(description="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_floating_ip",
-            lambda c, f: c.floating_ips.delete(42),
-            lambda c, f: f.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "assign_floating_ip",
             lambda c, f: c.floating_ips.assign(42, 7),
             lambda c, f: f.assign(SimpleNamespace(id=7)),
@@ -264,30 +252,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
             lambda c, f: c.floating_ips.unassign(42),
             lambda c, f: f.unassign(),
             id="unassign",
-        ),
-        pytest.param(
-            "change_floating_ip_dns_ptr",
-            lambda c, f: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
-            lambda c, f: f.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
-            id="change_dns_ptr",
-        ),
-        pytest.param(
-            "change_floating_ip_protection",
-            lambda c, f: c.floating_ips.change_protection(42, delete=False),
-            lambda c, f: f.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_floating_ip_actions",
-            lambda c, f: c.floating_ips.actions(42, per_page=3),
-            lambda c, f: f.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_floating_ip",
-            lambda c, f: c.floating_ips.get(42),
-            lambda c, f: f.reload(),
-            id="reload",
         ),
     ],
 )

@@ -13,7 +13,6 @@ from hcloud_models.models.page import Page
 from tests.conftest import Api, Recorder
 from tests.helpers import (
     assert_sent,
-    bound_methods_test,
     refused_before_sending_test,
     reply_to,
 )
@@ -183,39 +182,4 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
             lambda c: c.images.update(42, {"name": "no such field"}), "name", id="unknown-key"
         ),
     ]
-)
-
-
-# --- bound images -------------------------------------------------------------
-
-
-test_bound_methods_send_what_the_resource_sends = bound_methods_test(
-    "get_image",
-    lambda c: c.images.get(42),
-    [
-        pytest.param(
-            "update_image",
-            lambda c, i: c.images.update(42, description="x", labels={"a": "b"}),
-            lambda c, i: i.update(description="x", labels={"a": "b"}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_image", lambda c, i: c.images.delete(42), lambda c, i: i.delete(), id="delete"
-        ),
-        pytest.param(
-            "change_image_protection",
-            lambda c, i: c.images.change_protection(42, delete=True),
-            lambda c, i: i.change_protection(delete=True),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_image_actions",
-            lambda c, i: c.images.actions(42, status="error"),
-            lambda c, i: i.actions(status="error"),
-            id="actions",
-        ),
-        pytest.param(
-            "get_image", lambda c, i: c.images.get(42), lambda c, i: i.reload(), id="reload"
-        ),
-    ],
 )

@@ -360,18 +360,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.networks.get(NET),
     [
         pytest.param(
-            "update_network",
-            lambda c, n: c.networks.update(NET, name="x"),
-            lambda c, n: n.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_network",
-            lambda c, n: c.networks.delete(NET),
-            lambda c, n: n.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "add_network_subnet",
             lambda c, n: c.networks.add_subnet(NET, type="cloud", network_zone="eu-central"),
             lambda c, n: n.add_subnet(type="cloud", network_zone="eu-central"),
@@ -402,24 +390,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
             lambda c, n: c.networks.change_ip_range(NET, ip_range="10.0.0.0/8"),
             lambda c, n: n.change_ip_range(ip_range="10.0.0.0/8"),
             id="change_ip_range",
-        ),
-        pytest.param(
-            "change_network_protection",
-            lambda c, n: c.networks.change_protection(NET, delete=False),
-            lambda c, n: n.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_network_actions",
-            lambda c, n: c.networks.actions(NET, page=1),
-            lambda c, n: n.actions(page=1),
-            id="actions",
-        ),
-        pytest.param(
-            "get_network",
-            lambda c, n: c.networks.get(NET),
-            lambda c, n: n.reload(),
-            id="reload",
         ),
     ],
 )

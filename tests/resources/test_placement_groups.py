@@ -12,7 +12,6 @@ from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import (
     assert_sent,
-    bound_methods_test,
     refused_before_sending_test,
     reply_to,
 )
@@ -128,32 +127,6 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
             lambda c: c.placement_groups.update(42, {"servers": [1]}), "servers", id="unknown-key"
         ),
     ]
-)
-
-
-test_bound_methods_send_what_the_resource_sends = bound_methods_test(
-    "get_placement_group",
-    lambda c: c.placement_groups.get(42),
-    [
-        pytest.param(
-            "update_placement_group",
-            lambda c, g: c.placement_groups.update(42, name="x"),
-            lambda c, g: g.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_placement_group",
-            lambda c, g: c.placement_groups.delete(42),
-            lambda c, g: g.delete(),
-            id="delete",
-        ),
-        pytest.param(
-            "get_placement_group",
-            lambda c, g: c.placement_groups.get(42),
-            lambda c, g: g.reload(),
-            id="reload",
-        ),
-    ],
 )
 
 

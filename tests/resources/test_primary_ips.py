@@ -259,18 +259,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.primary_ips.get(42),
     [
         pytest.param(
-            "update_primary_ip",
-            lambda c, i: c.primary_ips.update(42, auto_delete=False),
-            lambda c, i: i.update(auto_delete=False),
-            id="update",
-        ),
-        pytest.param(
-            "delete_primary_ip",
-            lambda c, i: c.primary_ips.delete(42),
-            lambda c, i: i.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "assign_primary_ip",
             lambda c, i: c.primary_ips.assign(42, 7),
             lambda c, i: i.assign(SimpleNamespace(id=7)),
@@ -281,30 +269,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
             lambda c, i: c.primary_ips.unassign(42),
             lambda c, i: i.unassign(),
             id="unassign",
-        ),
-        pytest.param(
-            "change_primary_ip_dns_ptr",
-            lambda c, i: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
-            lambda c, i: i.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
-            id="change_dns_ptr",
-        ),
-        pytest.param(
-            "change_primary_ip_protection",
-            lambda c, i: c.primary_ips.change_protection(42, delete=True),
-            lambda c, i: i.change_protection(delete=True),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_primary_ip_actions",
-            lambda c, i: c.primary_ips.actions(42, sort="id"),
-            lambda c, i: i.actions(sort="id"),
-            id="actions",
-        ),
-        pytest.param(
-            "get_primary_ip",
-            lambda c, i: c.primary_ips.get(42),
-            lambda c, i: i.reload(),
-            id="reload",
         ),
     ],
 )

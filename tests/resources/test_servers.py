@@ -995,11 +995,7 @@ def test_invalid_payload_is_refused_before_sending(
 
 # Every endpoint that takes the server first: (resource attribute, extra args, keywords).
 SERVER_CALLS = [
-    pytest.param("get", (), {}, id="get"),
-    pytest.param("update", (), {"name": "x"}, id="update"),
-    pytest.param("delete", (), {}, id="delete"),
     pytest.param("metrics", (), {"type": "cpu", "start": START, "end": END}, id="metrics"),
-    pytest.param("actions", (), {"status": "running"}, id="actions"),
     pytest.param("power_on", (), {}, id="power_on"),
     pytest.param("power_off", (), {}, id="power_off"),
     pytest.param("shutdown", (), {}, id="shutdown"),
@@ -1014,10 +1010,6 @@ SERVER_CALLS = [
     pytest.param("attach_iso", (), {"iso": "virtio-win"}, id="attach_iso"),
     pytest.param("detach_iso", (), {}, id="detach_iso"),
     pytest.param("create_image", (), {"description": "x"}, id="create_image"),
-    pytest.param(
-        "change_protection", (), {"delete": True, "rebuild": True}, id="change_protection"
-    ),
-    pytest.param("change_dns_ptr", ({"ip": "1.2.3.4", "dns_ptr": None},), {}, id="dns_ptr"),
     pytest.param("reset_password", (), {}, id="reset_password"),
     pytest.param("request_console", (), {}, id="request_console"),
     pytest.param("add_to_placement_group", (), {"placement_group": 9}, id="add_to_pg"),

@@ -10,7 +10,6 @@ from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import (
     assert_sent,
-    bound_methods_test,
     refused_before_sending_test,
     reply_to,
 )
@@ -164,29 +163,6 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
 
 
 # --- bound SSH keys -----------------------------------------------------------
-
-
-test_bound_methods_send_what_the_resource_sends = bound_methods_test(
-    "get_ssh_key",
-    lambda c: c.ssh_keys.get(42),
-    [
-        pytest.param(
-            "update_ssh_key",
-            lambda c, k: c.ssh_keys.update(42, name="x", labels={"a": "b"}),
-            lambda c, k: k.update(name="x", labels={"a": "b"}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_ssh_key",
-            lambda c, k: c.ssh_keys.delete(42),
-            lambda c, k: k.delete(),
-            id="delete",
-        ),
-        pytest.param(
-            "get_ssh_key", lambda c, k: c.ssh_keys.get(42), lambda c, k: k.reload(), id="reload"
-        ),
-    ],
-)
 
 
 def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder: Recorder) -> None:

@@ -249,18 +249,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
     lambda c: c.volumes.get(42),
     [
         pytest.param(
-            "update_volume",
-            lambda c, v: c.volumes.update(42, name="x"),
-            lambda c, v: v.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_volume",
-            lambda c, v: c.volumes.delete(42),
-            lambda c, v: v.delete(),
-            id="delete",
-        ),
-        pytest.param(
             "attach_volume",
             lambda c, v: c.volumes.attach(42, 7, automount=True),
             lambda c, v: v.attach(SimpleNamespace(id=7), automount=True),
@@ -277,24 +265,6 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
             lambda c, v: c.volumes.resize(42, 100),
             lambda c, v: v.resize(100),
             id="resize",
-        ),
-        pytest.param(
-            "change_volume_protection",
-            lambda c, v: c.volumes.change_protection(42, delete=False),
-            lambda c, v: v.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_volume_actions",
-            lambda c, v: c.volumes.actions(42, page=2),
-            lambda c, v: v.actions(page=2),
-            id="actions",
-        ),
-        pytest.param(
-            "get_volume",
-            lambda c, v: c.volumes.get(42),
-            lambda c, v: v.reload(),
-            id="reload",
         ),
     ],
 )

@@ -725,15 +725,6 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
     ("operation_id", "direct", "bound"),
     [
         pytest.param(
-            "update_zone",
-            lambda c, z: c.zones.update(42, labels={}),
-            lambda c, z: z.update(labels={}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_zone", lambda c, z: c.zones.delete(42), lambda c, z: z.delete(), id="delete"
-        ),
-        pytest.param(
             "get_zone_zonefile",
             lambda c, z: c.zones.export_zonefile(42),
             lambda c, z: z.export_zonefile(),
@@ -750,12 +741,6 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
             lambda c, z: c.zones.change_primary_nameservers(42, NAMESERVERS),
             lambda c, z: z.change_primary_nameservers(NAMESERVERS),
             id="change_primary_nameservers",
-        ),
-        pytest.param(
-            "change_zone_protection",
-            lambda c, z: c.zones.change_protection(42, delete=False),
-            lambda c, z: z.change_protection(delete=False),
-            id="change_protection",
         ),
         pytest.param(
             "change_zone_ttl",
@@ -780,15 +765,6 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
             lambda c, z: c.zone_rrsets.create(42, name="www", type="A", records=["1.2.3.4"]),
             lambda c, z: z.create_rrset(name="www", type="A", records=["1.2.3.4"]),
             id="create_rrset",
-        ),
-        pytest.param(
-            "list_zone_actions",
-            lambda c, z: c.zones.actions(42, per_page=3),
-            lambda c, z: z.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_zone", lambda c, z: c.zones.get(42), lambda c, z: z.reload(), id="reload"
         ),
     ],
 )
