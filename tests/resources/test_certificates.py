@@ -155,12 +155,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert cert.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_certificate")
-    assert api.run(lambda c: c.certificates.delete(42)) is None
-    assert_sent(recorder, "delete_certificate", "/certificates/42")
-
-
 def test_delete_in_use_raises(api: Api, recorder: Recorder) -> None:
     recorder.error(422, "resource_in_use", "certificate is used by a Load Balancer")
     with pytest.raises(APIError) as caught:

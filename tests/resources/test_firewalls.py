@@ -160,12 +160,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert firewall.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_firewall")
-    assert api.run(lambda c: c.firewalls.delete(42)) is None
-    assert_sent(recorder, "delete_firewall", "/firewalls/42")
-
-
 # --- Firewall actions -----------------------------------------------------------
 
 

@@ -143,12 +143,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert fip.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_floating_ip")
-    assert api.run(lambda c: c.floating_ips.delete(42)) is None
-    assert_sent(recorder, "delete_floating_ip", "/floating_ips/42")
-
-
 # --- Floating IP actions ------------------------------------------------------
 
 

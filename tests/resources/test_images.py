@@ -158,12 +158,6 @@ def test_update_from_a_mapping(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_image")
-    assert api.run(lambda c: c.images.delete(42)) is None
-    assert_sent(recorder, "delete_image", "/images/42")
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

@@ -348,12 +348,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert lb.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_load_balancer")
-    assert api.run(lambda c: c.load_balancers.delete(42)) is None
-    assert_sent(recorder, "delete_load_balancer", "/load_balancers/42")
-
-
 def test_delete_protected_raises(api: Api, recorder: Recorder) -> None:
     recorder.error(423, "protected", "Load Balancer is protected")
     with pytest.raises(APIError) as caught:

@@ -160,12 +160,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert network.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_network")
-    assert api.run(lambda c: c.networks.delete(NET)) is None
-    assert_sent(recorder, "delete_network", f"/networks/{NET}")
-
-
 # --- network actions ----------------------------------------------------------
 
 

@@ -105,12 +105,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert group.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_placement_group")
-    assert api.run(lambda c: c.placement_groups.delete(42)) is None
-    assert_sent(recorder, "delete_placement_group", "/placement_groups/42")
-
-
 test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.placement_groups.create(name="web"), "type", id="no-type"),

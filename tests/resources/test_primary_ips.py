@@ -153,12 +153,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert ip.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_primary_ip")
-    assert api.run(lambda c: c.primary_ips.delete(42)) is None
-    assert_sent(recorder, "delete_primary_ip", "/primary_ips/42")
-
-
 # --- Primary IP actions -------------------------------------------------------
 
 

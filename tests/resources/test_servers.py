@@ -499,13 +499,6 @@ def test_update_labels_only(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_delete_returns_the_action(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "delete_server", action=action_json(command="delete_server"))
-    action = api.run(lambda c: c.servers.delete(SERVER_ID))
-    assert_sent(recorder, "delete_server", f"/servers/{SERVER_ID}")
-    assert_action(action, sent["action"])
-
-
 def test_metrics(api: Api, recorder: Recorder) -> None:
     reply(recorder, "get_server_metrics")
     metrics = api.run(

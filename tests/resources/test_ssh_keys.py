@@ -124,12 +124,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert key.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_ssh_key")
-    assert api.run(lambda c: c.ssh_keys.delete(42)) is None
-    assert_sent(recorder, "delete_ssh_key", "/ssh_keys/42")
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 

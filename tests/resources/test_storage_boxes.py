@@ -190,13 +190,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert box.is_bound
 
 
-def test_delete_returns_an_action(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "delete_storage_box")
-    action = api.run(lambda c: c.storage_boxes.delete(42))
-    sent(recorder, "delete_storage_box", "/storage_boxes/42")
-    assert_action(action)
-
-
 def test_folders(api: Api, recorder: Recorder) -> None:
     recorder.reply({"folders": ["daily", "weekly"]})
     folders = api.run(lambda c: c.storage_boxes.folders(42, path="backups"))

@@ -150,12 +150,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert volume.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_volume")
-    assert api.run(lambda c: c.volumes.delete(42)) is None
-    assert_sent(recorder, "delete_volume", "/volumes/42")
-
-
 # --- Volume actions -----------------------------------------------------------
 
 

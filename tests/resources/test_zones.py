@@ -219,13 +219,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert zone.is_bound
 
 
-def test_delete_returns_an_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_zone")
-    action = api.run(lambda c: c.zones.delete(42))
-    assert_sent(recorder, "delete_zone", "/zones/42")
-    assert_action(action)
-
-
 def test_export_zonefile(api: Api, recorder: Recorder) -> None:
     reply = reply_to(recorder, "get_zone_zonefile")
     text = api.run(lambda c: c.zones.export_zonefile("example.com"))
