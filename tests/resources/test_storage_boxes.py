@@ -35,8 +35,8 @@ from hcloud_models.resources.storage_boxes import (
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import (
-    assert_bound_matches_resource,
     assert_sent,
+    bound_methods_test,
     refused_before_sending_test,
     reply_to,
     reply_two_pages,
@@ -840,24 +840,14 @@ def test_passwords_within_the_policy_pass(password: str) -> None:
 # --- bound objects ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box",
+    lambda c: c.storage_boxes.get(42),
     [
-        (
-            "update_storage_box",
-            lambda c, b: c.storage_boxes.update(42, name="x"),
-            lambda c, b: b.update(name="x"),
-        ),
-        ("delete_storage_box", lambda c, b: c.storage_boxes.delete(42), lambda c, b: b.delete()),
         (
             "list_storage_box_folders",
             lambda c, b: c.storage_boxes.folders(42, path="a"),
             lambda c, b: b.folders(path="a"),
-        ),
-        (
-            "change_storage_box_protection",
-            lambda c, b: c.storage_boxes.change_protection(42, delete=False),
-            lambda c, b: b.change_protection(delete=False),
         ),
         (
             "change_storage_box_type",
@@ -923,35 +913,14 @@ def test_passwords_within_the_policy_pass(password: str) -> None:
             lambda c, b: c.storage_boxes.create_snapshot(42, description="d"),
             lambda c, b: b.create_snapshot(description="d"),
         ),
-        (
-            "list_storage_box_actions",
-            lambda c, b: c.storage_boxes.actions(42, per_page=3),
-            lambda c, b: b.actions(per_page=3),
-        ),
-        ("get_storage_box", lambda c, b: c.storage_boxes.get(42), lambda c, b: b.reload()),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_storage_box_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box",
-        lambda c: c.storage_boxes.get(42),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_subaccount_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box_subaccount",
+    lambda c: c.storage_box_subaccounts.get((42, 42)),
     [
         (
             "update_storage_box_subaccount",
@@ -986,28 +955,13 @@ def test_bound_storage_box_methods_send_what_the_resource_sends(
             lambda c, s: s.reload(),
         ),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_subaccount_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_subaccount",
-        lambda c: c.storage_box_subaccounts.get((42, 42)),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_snapshot_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box_snapshot",
+    lambda c: c.storage_box_snapshots.get((42, 42)),
     [
         (
             "update_storage_box_snapshot",
@@ -1025,37 +979,8 @@ def test_bound_subaccount_methods_send_what_the_resource_sends(
             lambda c, s: s.reload(),
         ),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_snapshot_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_snapshot",
-        lambda c: c.storage_box_snapshots.get((42, 42)),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
-
-
-def test_bound_type_reload(api: Api, recorder: Recorder) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_type",
-        lambda c: c.storage_box_types.get(42),
-        "get_storage_box_type",
-        lambda c, t: c.storage_box_types.get(42),
-        lambda c, t: t.reload(),
-        spec_name=HETZNER,
-    )
 
 
 # --- coverage of the spec -------------------------------------------------------

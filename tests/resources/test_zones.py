@@ -9,7 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.zones import (
@@ -28,6 +27,7 @@ from tests.conftest import Api, Recorder
 from tests.helpers import (
     assert_bound_matches_resource,
     assert_sent,
+    bound_methods_test,
     refused_before_sending_test,
     reply_to,
 )
@@ -714,8 +714,9 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
 # --- bound Zones and RRSets -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_zone_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_zone",
+    lambda c: c.zones.get(42),
     [
         pytest.param(
             "get_zone_zonefile",
@@ -761,34 +762,6 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
         ),
     ],
 )
-def test_bound_zone_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    if operation_id in ("get_zone_zonefile", "create_zone_rrset"):
-        # Text, or a result holding bound objects: compare the two requests and results.
-        reply_to(recorder, "get_zone")
-        zone = api.run(lambda c: c.zones.get(42))
-        reply_to(recorder, operation_id)
-        reply_to(recorder, operation_id)
-        expected = api.run(lambda c: direct(c, zone))
-        result = api.run(lambda c: bound(c, zone))
-        assert result == expected
-        first, second = recorder.requests[1], recorder.requests[2]
-        assert (second.method, second.url, second.content) == (
-            first.method,
-            first.url,
-            first.content,
-        )
-        if isinstance(result, CreateRRSetResult):
-            assert result.rrset.is_bound
-        return
-    assert_bound_matches_resource(
-        api, recorder, "get_zone", lambda c: c.zones.get(42), operation_id, direct, bound
-    )
 
 
 @pytest.mark.parametrize(
@@ -869,7 +842,3 @@ def test_bound_rrset_methods_send_what_the_resource_sends(
         bound,
     )
     assert recorder.path(2).startswith("/zones/42/rrsets/www/A")
-
-
-def _delegates(model: type[Any]) -> dict[str, Delegate[Any, Any, Any]]:
-    return {name: d for name, d in vars(model).items() if isinstance(d, Delegate)}
