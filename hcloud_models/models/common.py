@@ -2,14 +2,16 @@
 
 from datetime import datetime
 
-from ._base import HcloudModel, Payload
+from ._base import HcloudModel, Labels, Payload
 
 __all__ = [
     "ActionError",
     "ActionResource",
     "DeleteProtectionChange",
     "DeprecationInfo",
+    "DetachFromNetwork",
     "Meta",
+    "NameAndLabelsUpdate",
     "Pagination",
     "Price",
     "Protection",
@@ -65,6 +67,19 @@ class RequiredDeleteProtectionChange(Payload):
     """
 
     delete: bool
+
+
+class DetachFromNetwork(Payload):
+    """Body that disconnects a server or a Load Balancer from the private network with this id."""
+
+    network: int
+
+
+class NameAndLabelsUpdate(Payload):
+    """Body that renames an object or replaces all of its labels (placement groups, SSH keys)."""
+
+    name: str | None = None
+    labels: Labels | None = None
 
 
 class ActionResource(HcloudModel):

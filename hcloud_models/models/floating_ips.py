@@ -112,5 +112,5 @@ class FloatingIPAssign(Payload):
     server: int
 
 
-FloatingIPChangeProtection = RequiredDeleteProtectionChange
-"""The body of ``floating_ips.change_protection``, shared with other families."""
+class FloatingIPChangeProtection(RequiredDeleteProtectionChange):
+    """Body that turns a Floating IP's protection against deletion on or off (required)."""

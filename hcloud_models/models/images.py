@@ -74,5 +74,5 @@ class ImageUpdate(Payload):
     labels: Labels | None = None
 
 
-ImageChangeProtection = DeleteProtectionChange
-"""The body of ``images.change_protection``, shared with other families."""
+class ImageChangeProtection(DeleteProtectionChange):
+    """Body that turns an image's protection against deletion on or off."""

@@ -26,7 +26,7 @@ from typing_extensions import Self
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import DeleteProtectionChange, Protection
+from .common import DeleteProtectionChange, DetachFromNetwork, Protection
 from .dns_ptr import _check_ip
 from .load_balancer_types import LoadBalancerType
 from .locations import Location
@@ -798,11 +798,9 @@ class LoadBalancerAttachToNetwork(Payload):
         return self
 
 
-class LoadBalancerDetachFromNetwork(Payload):
+class LoadBalancerDetachFromNetwork(DetachFromNetwork):
     """Body that disconnects a Load Balancer from the private network with this id."""
 
-    network: int
 
-
-LoadBalancerChangeProtection = DeleteProtectionChange
-"""The body of ``load_balancers.change_protection``, shared with other families."""
+class LoadBalancerChangeProtection(DeleteProtectionChange):
+    """Body that turns a Load Balancer's protection against deletion on or off."""

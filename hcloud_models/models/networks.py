@@ -252,5 +252,5 @@ class NetworkChangeIPRange(Payload):
     _ip_range_rule = field_validator("ip_range")(_check_network_range)
 
 
-NetworkChangeProtection = DeleteProtectionChange
-"""The body of ``networks.change_protection``, shared with other families."""
+class NetworkChangeProtection(DeleteProtectionChange):
+    """Body that turns a network's protection against deletion on or off."""

@@ -124,5 +124,5 @@ class PrimaryIPAssign(Payload):
     assignee_id: int
 
 
-PrimaryIPChangeProtection = RequiredDeleteProtectionChange
-"""The body of ``primary_ips.change_protection``, shared with other families."""
+class PrimaryIPChangeProtection(RequiredDeleteProtectionChange):
+    """Body that turns a Primary IP's protection against deletion on or off (required)."""

@@ -248,8 +248,8 @@ class StorageBoxUpdate(Payload):
     labels: Labels | None = None
 
 
-StorageBoxChangeProtection = DeleteProtectionChange
-"""The body of ``storage_boxes.change_protection``, shared with other families."""
+class StorageBoxChangeProtection(DeleteProtectionChange):
+    """Body that turns a Storage Box's protection against deletion on or off."""
 
 
 class StorageBoxChangeType(Payload):

@@ -174,5 +174,5 @@ class VolumeResize(Payload):
     _size_rule = field_validator("size")(_check_size)
 
 
-VolumeChangeProtection = DeleteProtectionChange
-"""The body of ``volumes.change_protection``, shared with other families."""
+class VolumeChangeProtection(DeleteProtectionChange):
+    """Body that turns a Volume's protection against deletion on or off."""

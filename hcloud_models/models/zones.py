@@ -418,8 +418,8 @@ class ZoneChangePrimaryNameservers(Payload):
         return value
 
 
-ZoneChangeProtection = DeleteProtectionChange
-"""The body of ``zones.change_protection``, shared with other families."""
+class ZoneChangeProtection(DeleteProtectionChange):
+    """Body that turns a Zone's protection against deletion on or off."""
 
 
 class ZoneChangeTTL(Payload):
