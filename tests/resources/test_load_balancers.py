@@ -550,6 +550,20 @@ ACTION_CALLS = [
         id="change_type",
     ),
     pytest.param(
+        "change_load_balancer_type",
+        lambda c: c.load_balancers.change_type(42, load_balancer_type=SimpleNamespace(id=3)),
+        "change_type",
+        {"load_balancer_type": "3"},
+        id="change_type-by-object",
+    ),
+    pytest.param(
+        "change_load_balancer_type",
+        lambda c: c.load_balancers.change_type(42, {"load_balancer_type": 3}),
+        "change_type",
+        {"load_balancer_type": "3"},
+        id="change_type-id-in-a-mapping",
+    ),
+    pytest.param(
         "attach_load_balancer_to_network",
         lambda c: c.load_balancers.attach_to_network(
             42, network=SimpleNamespace(id=4), ip="10.0.1.5", ip_range="10.0.1.0/24"
