@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import pydantic
+import pytest
 from pydantic import BaseModel
 
 from hcloud_models import Page
@@ -130,8 +132,82 @@ def assert_bound_matches_resource(
     assert (second.method, second.url, second.content) == (first.method, first.url, first.content)
     assert result == expected
     items = list(result) if isinstance(result, (Page, list)) else [result]
+    if isinstance(result, list):  # a list of actions, say: the reply's items all came back
+        assert items
     for item in items:
         if isinstance(item, BoundModel):
             assert item.is_bound
         elif isinstance(item, BaseModel):  # a result holding bound objects
             assert all(v.is_bound for v in vars(item).values() if isinstance(v, BoundModel))
+
+
+def bound_methods_test(
+    get_operation_id: str,
+    fetch: Callable[[Any], Any],
+    cases: list[Any],
+    *,
+    spec_name: str = "hcloud",
+) -> Callable[..., None]:
+    """A test, parametrized over ``cases``, that bound methods send what resource methods send.
+
+    Each case is ``(operation_id, direct, bound)`` as for :func:`assert_bound_matches_resource`;
+    assign the result to a ``test_...`` name in the family's module.
+    """
+
+    @pytest.mark.parametrize(("operation_id", "direct", "bound"), cases)
+    def test(
+        api: Api,
+        recorder: Recorder,
+        operation_id: str,
+        direct: Callable[[Any, Any], Any],
+        bound: Callable[[Any, Any], Any],
+    ) -> None:
+        assert_bound_matches_resource(
+            api,
+            recorder,
+            get_operation_id,
+            fetch,
+            operation_id,
+            direct,
+            bound,
+            spec_name=spec_name,
+        )
+
+    return test
+
+
+def assert_refused_before_sending(
+    api: Api,
+    recorder: Recorder,
+    call: Callable[[Any], Any],
+    field: str,
+    *,
+    in_message: bool = False,
+) -> None:
+    """The call raises a validation error naming ``field`` and sends no request.
+
+    ``field`` must be in an error's location, or with ``in_message`` also in its message
+    (for rules checked across fields).
+    """
+    with pytest.raises(pydantic.ValidationError) as caught:
+        api.run(call)
+    errors = caught.value.errors()
+    assert any(
+        field in error["loc"] or (in_message and field in error["msg"]) for error in errors
+    ), errors
+    assert recorder.requests == []
+
+
+def refused_before_sending_test(
+    cases: list[Any], *, in_message: bool = False
+) -> Callable[..., None]:
+    """A test, parametrized over ``(call, field)`` cases, of :func:`assert_refused_before_sending`.
+
+    Assign the result to a ``test_...`` name in the family's module.
+    """
+
+    @pytest.mark.parametrize(("call", "field"), cases)
+    def test(api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str) -> None:
+        assert_refused_before_sending(api, recorder, call, field, in_message=in_message)
+
+    return test

@@ -2,16 +2,20 @@
 
 from datetime import datetime
 
-from ._base import HcloudModel
+from ._base import HcloudModel, Labels, Payload
 
 __all__ = [
     "ActionError",
     "ActionResource",
+    "DeleteProtectionChange",
     "DeprecationInfo",
+    "DetachFromNetwork",
     "Meta",
+    "NameAndLabelsUpdate",
     "Pagination",
     "Price",
     "Protection",
+    "RequiredDeleteProtectionChange",
     "ServerProtection",
 ]
 
@@ -44,6 +48,38 @@ class ServerProtection(Protection):
     """Protection flags of a server, which can also be guarded against rebuilds."""
 
     rebuild: bool
+
+
+class DeleteProtectionChange(Payload):
+    """Body that turns a resource's protection against deletion on or off.
+
+    ``delete`` may be left out, which changes nothing.  Images, Load Balancers,
+    networks, Storage Boxes, Volumes and Zones take this body.
+    """
+
+    delete: bool | None = None
+
+
+class RequiredDeleteProtectionChange(Payload):
+    """Body that turns a resource's protection against deletion on or off (``delete`` required).
+
+    Floating IPs and Primary IPs take this body.
+    """
+
+    delete: bool
+
+
+class DetachFromNetwork(Payload):
+    """Body that disconnects a server or a Load Balancer from the private network with this id."""
+
+    network: int
+
+
+class NameAndLabelsUpdate(Payload):
+    """Body that renames an object or replaces all of its labels (placement groups, SSH keys)."""
+
+    name: str | None = None
+    labels: Labels | None = None
 
 
 class ActionResource(HcloudModel):

@@ -8,7 +8,7 @@ from pydantic import Field, StrictInt, StrictStr, ValidationInfo, field_validato
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import Protection
+from .common import Protection, RequiredDeleteProtectionChange
 from .dns_ptr import DnsPtrEntry
 from .locations import Location
 
@@ -112,7 +112,5 @@ class FloatingIPAssign(Payload):
     server: int
 
 
-class FloatingIPChangeProtection(Payload):
+class FloatingIPChangeProtection(RequiredDeleteProtectionChange):
     """Body that turns a Floating IP's protection against deletion on or off (required)."""
-
-    delete: bool

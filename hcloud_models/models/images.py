@@ -7,7 +7,7 @@ from pydantic import Field
 
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import images as ops
@@ -78,7 +78,5 @@ class ImageUpdate(Payload):
     labels: Labels | None = None
 
 
-class ImageChangeProtection(Payload):
+class ImageChangeProtection(DeleteProtectionChange):
     """Body that turns an image's protection against deletion on or off."""
-
-    delete: bool | None = None

@@ -26,11 +26,11 @@ from typing_extensions import Self
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import Protection
+from .common import DeleteProtectionChange, DetachFromNetwork, Protection
 from .dns_ptr import _check_ip
 from .load_balancer_types import LoadBalancerType
 from .locations import Location
-from .servers import MetricsTimeSeries
+from .servers import Metrics
 
 if TYPE_CHECKING:
     from ..operations import load_balancers as ops
@@ -366,17 +366,12 @@ class CreateLoadBalancerResult(HcloudModel, Generic[M]):
     action: Action[M]
 
 
-class LoadBalancerMetrics(HcloudModel):
+class LoadBalancerMetrics(Metrics):
     """Samples of a Load Balancer's connections, requests or bandwidth over a time span.
 
     ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
     series name such as ``"open_connections"`` or ``"bandwidth.in"`` to its samples.
     """
-
-    start: datetime
-    end: datetime
-    step: float
-    time_series: dict[str, MetricsTimeSeries]
 
 
 # --- request bodies ------------------------------------------------------------------
@@ -803,13 +798,9 @@ class LoadBalancerAttachToNetwork(Payload):
         return self
 
 
-class LoadBalancerDetachFromNetwork(Payload):
+class LoadBalancerDetachFromNetwork(DetachFromNetwork):
     """Body that disconnects a Load Balancer from the private network with this id."""
 
-    network: int
 
-
-class LoadBalancerChangeProtection(Payload):
+class LoadBalancerChangeProtection(DeleteProtectionChange):
     """Body that turns a Load Balancer's protection against deletion on or off."""
-
-    delete: bool | None = None

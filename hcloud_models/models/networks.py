@@ -8,7 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import networks as ops
@@ -252,7 +252,5 @@ class NetworkChangeIPRange(Payload):
     _ip_range_rule = field_validator("ip_range")(_check_network_range)
 
 
-class NetworkChangeProtection(Payload):
+class NetworkChangeProtection(DeleteProtectionChange):
     """Body that turns a network's protection against deletion on or off."""
-
-    delete: bool | None = None

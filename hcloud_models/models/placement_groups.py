@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
+from .common import NameAndLabelsUpdate
 
 if TYPE_CHECKING:
     from ..operations import placement_groups as ops
@@ -55,8 +56,5 @@ class PlacementGroupCreate(Payload):
     labels: Labels | None = None
 
 
-class PlacementGroupUpdate(Payload):
+class PlacementGroupUpdate(NameAndLabelsUpdate):
     """Body that renames a placement group or replaces its labels."""
-
-    name: str | None = None
-    labels: Labels | None = None

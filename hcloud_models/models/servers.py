@@ -10,7 +10,7 @@ from pydantic import StrictInt, StrictStr, ValidationInfo, field_validator
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import ServerProtection
+from .common import DetachFromNetwork, ServerProtection
 from .datacenters import Datacenter
 from .dns_ptr import DnsPtrEntry, _check_ip
 from .images import Image
@@ -217,25 +217,23 @@ class CreateServerResult(HcloudModel, Generic[M]):
     root_password: str | None
 
 
-class RebuildServerResult(HcloudModel, Generic[M]):
+class _RootPasswordResult(HcloudModel, Generic[M]):
+    """A reply holding an action and the root password it sets, if any."""
+
+    root_password: str | None = None
+    action: Action[M]
+
+
+class RebuildServerResult(_RootPasswordResult[M], Generic[M]):
     """Reply to rebuilding a server: the action and, if the image sets one, a new root password."""
 
-    root_password: str | None = None
-    action: Action[M]
 
-
-class ResetPasswordResult(HcloudModel, Generic[M]):
+class ResetPasswordResult(_RootPasswordResult[M], Generic[M]):
     """Reply to resetting a server's root password: the action and the new password."""
 
-    root_password: str | None = None
-    action: Action[M]
 
-
-class EnableRescueResult(HcloudModel, Generic[M]):
+class EnableRescueResult(_RootPasswordResult[M], Generic[M]):
     """Reply to enabling rescue mode: the action and the rescue system's root password."""
-
-    root_password: str | None = None
-    action: Action[M]
 
 
 class RequestConsoleResult(HcloudModel, Generic[M]):
@@ -262,17 +260,25 @@ class MetricsTimeSeries(HcloudModel):
     values: list[tuple[float, str]]
 
 
-class ServerMetrics(HcloudModel):
-    """Samples of a server's CPU, disk or network use over a time span.
+class Metrics(HcloudModel):
+    """Samples over a time span, as servers and Load Balancers report them.
 
     ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
-    series name such as ``"cpu"`` or ``"network.0.bandwidth.in"`` to its samples.
+    series name to its samples.
     """
 
     start: datetime
     end: datetime
     step: float
     time_series: dict[str, MetricsTimeSeries]
+
+
+class ServerMetrics(Metrics):
+    """Samples of a server's CPU, disk or network use over a time span.
+
+    ``step`` is the spacing of the samples in seconds; ``time_series`` maps a
+    series name such as ``"cpu"`` or ``"network.0.bandwidth.in"`` to its samples.
+    """
 
 
 # --- request bodies ------------------------------------------------------------------
@@ -522,10 +528,8 @@ class ServerAttachToNetwork(Payload):
         return value
 
 
-class ServerDetachFromNetwork(Payload):
+class ServerDetachFromNetwork(DetachFromNetwork):
     """Body that disconnects a server from the private network with this id."""
-
-    network: int
 
 
 class ServerChangeAliasIPs(Payload):

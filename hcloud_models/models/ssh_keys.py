@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from .._modes import M
 from ._base import BoundModel, Labels, Payload, delegate
+from .common import NameAndLabelsUpdate
 
 if TYPE_CHECKING:
     from ..operations import ssh_keys as ops
@@ -38,8 +39,5 @@ class SSHKeyCreate(Payload):
     labels: Labels | None = None
 
 
-class SSHKeyUpdate(Payload):
+class SSHKeyUpdate(NameAndLabelsUpdate):
     """Body that renames a key or replaces all of its labels."""
-
-    name: str | None = None
-    labels: Labels | None = None

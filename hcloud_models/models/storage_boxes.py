@@ -9,7 +9,7 @@ from pydantic import AfterValidator, ConfigDict, Field, StrictStr
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import StorageBoxAction
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 from .locations import Location
 from .storage_box_types import StorageBoxType
 
@@ -248,10 +248,8 @@ class StorageBoxUpdate(Payload):
     labels: Labels | None = None
 
 
-class StorageBoxChangeProtection(Payload):
+class StorageBoxChangeProtection(DeleteProtectionChange):
     """Body that turns a Storage Box's protection against deletion on or off."""
-
-    delete: bool | None = None
 
 
 class StorageBoxChangeType(Payload):

@@ -9,7 +9,7 @@ from pydantic import Field, StrictStr, ValidationInfo, field_validator
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 from .locations import Location
 
 if TYPE_CHECKING:
@@ -174,7 +174,5 @@ class VolumeResize(Payload):
     _size_rule = field_validator("size")(_check_size)
 
 
-class VolumeChangeProtection(Payload):
+class VolumeChangeProtection(DeleteProtectionChange):
     """Body that turns a Volume's protection against deletion on or off."""
-
-    delete: bool | None = None

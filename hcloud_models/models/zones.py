@@ -14,7 +14,7 @@ from typing_extensions import Self
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .actions import Action
-from .common import Protection
+from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import zones as ops
@@ -418,10 +418,8 @@ class ZoneChangePrimaryNameservers(Payload):
         return value
 
 
-class ZoneChangeProtection(Payload):
+class ZoneChangeProtection(DeleteProtectionChange):
     """Body that turns a Zone's protection against deletion on or off."""
-
-    delete: bool | None = None
 
 
 class ZoneChangeTTL(Payload):

@@ -40,6 +40,8 @@ __all__ = [
     "SortIdNameCreated",
     "first_of",
     "id_of",
+    "metrics_query",
+    "name_or_id",
     "no_reply",
     "page_of",
     "query",
@@ -72,6 +74,13 @@ def id_of(ref: Ref) -> int:
     if isinstance(ident, int):
         return ident
     raise TypeError(f"expected an id or an object with an integer id, got {ref!r}")
+
+
+def name_or_id(ref: str | Ref | None) -> str | None:
+    """A name as given; an id, or an object carrying one, as the string "ID or name" fields take."""
+    if ref is None or isinstance(ref, str):
+        return ref
+    return str(id_of(ref))
 
 
 Body = Mapping[str, Any] | None
@@ -390,3 +399,26 @@ def list_query(
         if not field or (direction and direction not in _SORT_DIRECTIONS):
             raise ValueError(f"sort must be 'field', 'field:asc' or 'field:desc', got {key!r}")
     return query(**filters, sort=sorts or None, page=page, per_page=per_page)
+
+
+def metrics_query(
+    *,
+    type: str | Sequence[str],  # noqa: A002 - the API's parameter name
+    start: datetime,
+    end: datetime,
+    step: int | None,
+) -> tuple[tuple[str, str], ...]:
+    """Query of a metrics operation, with the time span and step checked before sending.
+
+    Raises:
+        ValueError: ``start`` or ``end`` lacks a timezone, ``end`` is not after
+            ``start``, or ``step`` is not positive.
+    """
+    for name, moment in (("start", start), ("end", end)):
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError(f"{name} must be timezone-aware, e.g. datetime.now(timezone.utc)")
+    if end <= start:
+        raise ValueError(f"end ({end.isoformat()}) must be after start ({start.isoformat()})")
+    if step is not None and step < 1:
+        raise ValueError(f"step must be a positive number of seconds, got {step}")
+    return query(type=type, start=start, end=end, step=step)

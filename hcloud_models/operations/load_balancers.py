@@ -43,6 +43,8 @@ from ._call import (
     first_of,
     id_of,
     list_query,
+    metrics_query,
+    name_or_id,
     no_reply,
     page_of,
     query,
@@ -89,13 +91,6 @@ _path = ObjectPath("load_balancers")
 
 _Target = Ref | Mapping[str, Any]
 """A server (object or id) or an already-built ``{"id": ...}``."""
-
-
-def _name_or_id(value: str | Ref | None) -> str | int | None:
-    """A name as given, an id (or object with one) as its integer id."""
-    if value is None or isinstance(value, str):
-        return value
-    return id_of(value)
 
 
 def _server(value: _Target | None) -> Any:
@@ -191,8 +186,8 @@ def create_load_balancer(
     body = LoadBalancerCreate.build(
         payload,
         name=name,
-        load_balancer_type=_name_or_id(load_balancer_type),
-        location=_name_or_id(location),
+        load_balancer_type=name_or_id(load_balancer_type),
+        location=name_or_id(location),
         network_zone=network_zone,
         algorithm=algorithm,
         services=services,
@@ -256,14 +251,7 @@ def get_load_balancer_metrics(
         ValueError: ``start`` or ``end`` lacks a timezone, ``end`` is not after
             ``start``, or ``step`` is not positive.
     """
-    for name, moment in (("start", start), ("end", end)):
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            raise ValueError(f"{name} must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    if end <= start:
-        raise ValueError(f"end ({end.isoformat()}) must be after start ({start.isoformat()})")
-    if step is not None and step < 1:
-        raise ValueError(f"step must be a positive number of seconds, got {step}")
-    params = query(type=type, start=start, end=end, step=step)
+    params = metrics_query(type=type, start=start, end=end, step=step)
     reply = unwrap("metrics", LoadBalancerMetrics)
     return Call("GET", f"{_path(load_balancer)}/metrics", reply, params)
 
@@ -461,7 +449,7 @@ def change_type(
         payload: The body as a model or mapping; keywords win over it.
         load_balancer_type: Type name such as ``"lb21"``, or the type or its id (required).
     """
-    body = LoadBalancerChangeType.build(payload, load_balancer_type=_name_or_id(load_balancer_type))
+    body = LoadBalancerChangeType.build(payload, load_balancer_type=name_or_id(load_balancer_type))
     return Call.with_payload("POST", _path(load_balancer, "change_type"), ACTION, body)
 
 

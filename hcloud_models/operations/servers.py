@@ -44,6 +44,7 @@ from ._call import (
     SortIdNameCreated,
     first_of,
     list_query,
+    metrics_query,
     page_of,
     query,
     unwrap,
@@ -239,14 +240,7 @@ def get_server_metrics(
         ValueError: ``start`` or ``end`` lacks a timezone, ``end`` is not after
             ``start``, or ``step`` is not positive.
     """
-    for name, moment in (("start", start), ("end", end)):
-        if moment.tzinfo is None or moment.utcoffset() is None:
-            raise ValueError(f"{name} must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    if end <= start:
-        raise ValueError(f"end ({end.isoformat()}) must be after start ({start.isoformat()})")
-    if step is not None and step < 1:
-        raise ValueError(f"step must be a positive number of seconds, got {step}")
-    params = query(type=type, start=start, end=end, step=step)
+    params = metrics_query(type=type, start=start, end=end, step=step)
     return Call("GET", f"{_path(server)}/metrics", unwrap("metrics", ServerMetrics), params)
 
 

@@ -47,6 +47,7 @@ from ._call import (
     first_of,
     id_of,
     list_query,
+    name_or_id,
     page_of,
     query,
     unwrap,
@@ -162,13 +163,6 @@ def _child(family: str, ref: ChildRef, action: str = "") -> str:
     return f"{path}/actions/{action}" if action else path
 
 
-def _name_or_id(value: str | Ref | None) -> str | None:
-    """Types, locations and snapshots go by name or id; the API takes either as a string."""
-    if value is None or isinstance(value, str):
-        return value
-    return str(id_of(value))
-
-
 def _first(key: str, model: Any) -> Reply:
     read_all = unwrap(key, list[model])
 
@@ -260,8 +254,8 @@ def create_storage_box(
     body = StorageBoxCreate.build(
         payload,
         name=name,
-        location=_name_or_id(location),
-        storage_box_type=_name_or_id(storage_box_type),
+        location=name_or_id(location),
+        storage_box_type=name_or_id(storage_box_type),
         password=password,
         labels=labels,
         ssh_keys=None if ssh_keys is None else list(ssh_keys),
@@ -352,7 +346,7 @@ def change_storage_box_type(
         payload: The body as a model or mapping; keywords win over it.
         storage_box_type: Type name (``"bx21"``), or the type or its id (required).
     """
-    body = StorageBoxChangeType.build(payload, storage_box_type=_name_or_id(storage_box_type))
+    body = StorageBoxChangeType.build(payload, storage_box_type=name_or_id(storage_box_type))
     return _with("POST", _path(storage_box, "change_type"), ACTION, body)
 
 
@@ -423,7 +417,7 @@ def rollback_storage_box_snapshot(
         payload: The body as a model or mapping; keywords win over it.
         snapshot: The snapshot's name, or the snapshot or its id (required).
     """
-    body = StorageBoxRollbackSnapshot.build(payload, snapshot=_name_or_id(snapshot))
+    body = StorageBoxRollbackSnapshot.build(payload, snapshot=name_or_id(snapshot))
     return _with("POST", _path(storage_box, "rollback_snapshot"), ACTION, body)
 
 

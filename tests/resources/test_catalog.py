@@ -14,11 +14,7 @@ from typing import Any
 
 import pytest
 
-from hcloud_models.models import datacenters as datacenter_models
-from hcloud_models.models import isos as iso_models
-from hcloud_models.models import locations as location_models
-from hcloud_models.models import server_types as server_type_models
-from hcloud_models.models._base import BoundModel, Delegate
+from hcloud_models.models._base import BoundModel
 from hcloud_models.models.datacenters import Datacenter, DatacenterServerTypes
 from hcloud_models.models.isos import ISO
 from hcloud_models.models.locations import Location
@@ -49,7 +45,6 @@ class Family:
     attr: str
     model: type[BoundModel[Any]]
     resource: type[Any]
-    models_module: types.ModuleType
     ops_module: types.ModuleType
     list_id: str
     get_id: str
@@ -90,7 +85,6 @@ LOCATIONS = Family(
     attr="locations",
     model=Location,
     resource=LocationsResource,
-    models_module=location_models,
     ops_module=location_ops,
     list_id="list_locations",
     get_id="get_location",
@@ -104,7 +98,6 @@ DATACENTERS = Family(
     attr="datacenters",
     model=Datacenter,
     resource=DatacentersResource,
-    models_module=datacenter_models,
     ops_module=datacenter_ops,
     list_id="list_datacenters",
     get_id="get_datacenter",
@@ -126,7 +119,6 @@ SERVER_TYPES = Family(
     attr="server_types",
     model=ServerType,
     resource=ServerTypesResource,
-    models_module=server_type_models,
     ops_module=server_type_ops,
     list_id="list_server_types",
     get_id="get_server_type",
@@ -141,7 +133,6 @@ ISOS = Family(
     attr="isos",
     model=ISO,
     resource=ISOsResource,
-    models_module=iso_models,
     ops_module=iso_ops,
     list_id="list_isos",
     get_id="get_iso",
@@ -445,18 +436,6 @@ def test_nested_location_of_a_datacenter_reloads_through_locations(
     location = api.run(lambda c: dc.location.reload())
     assert recorder.path() == "/locations/42"
     assert isinstance(location, Location)
-
-
-def test_every_delegate_has_an_endpoint(monkeypatch: pytest.MonkeyPatch, family: Family) -> None:
-    # The delegates name build functions of a module the models import for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(family.models_module, "ops", family.ops_module, raising=False)
-    delegates = {n: d for n, d in vars(family.model).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"reload"}
-    for d in delegates.values():
-        endpoint = vars(family.resource).get(d.name)
-        assert isinstance(endpoint, Endpoint), f"{family.resource.__name__} has no {d.name!r}"
-        assert endpoint.build is d.target()
 
 
 # --- the resources as a whole -------------------------------------------------------

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import APIError, UnboundObjectError
+from hcloud_models.errors import APIError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.certificates import Certificate, CreateCertificateResult
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.certificates import CertificatesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_sent, bound_methods_test, refused_before_sending_test, reply_to
 
 PEM = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n"
 KEY = "-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----\n"
@@ -74,13 +70,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert page[0].is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_certificates", "certificates")
-    certs = api.collect(lambda c: c.certificates.all(type="managed"))
-    assert [cert.id for cert in certs] == [42, 43]
-    assert recorder.query(0) == [("type", "managed"), ("per_page", "50")]
-
-
 def test_get_uploaded(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_certificate")
     cert = api.run(lambda c: c.certificates.get(42))
@@ -106,16 +95,6 @@ def test_get_managed_while_pending(api: Api, recorder: Recorder) -> None:
     assert cert.status is not None
     assert cert.status.issuance == "pending"
     assert cert.status.error is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificates")
-    cert = api.run(lambda c: c.certificates.get_by_name("my-resource"))
-    assert_sent(recorder, "list_certificates", "/certificates", [("name", "my-resource")])
-    assert isinstance(cert, Certificate)
-    recorder.requests.clear()
-    recorder.reply({"certificates": []})
-    assert api.run(lambda c: c.certificates.get_by_name("missing")) is None
 
 
 def test_create_uploaded(api: Api, recorder: Recorder) -> None:
@@ -176,12 +155,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert cert.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_certificate")
-    assert api.run(lambda c: c.certificates.delete(42)) is None
-    assert_sent(recorder, "delete_certificate", "/certificates/42")
-
-
 def test_delete_in_use_raises(api: Api, recorder: Recorder) -> None:
     recorder.error(422, "resource_in_use", "certificate is used by a Load Balancer")
     with pytest.raises(APIError) as caught:
@@ -197,44 +170,7 @@ def test_retry(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_actions_of_one_certificate(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificate_actions")
-    page = api.run(lambda c: c.certificates.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_certificate_actions",
-        "/certificates/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_certificates_actions")
-    page = api.run(lambda c: c.certificates.list_actions(sort="started"))
-    assert_sent(
-        recorder, "list_certificates_actions", "/certificates/actions", [("sort", "started")]
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_certificates_action")
-    action = api.run(lambda c: c.certificates.get_action(7))
-    assert_sent(recorder, "get_certificates_action", "/certificates/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_certificate_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.certificates.get_action_of(42, 7))
-    assert_sent(recorder, "get_certificate_action", "/certificates/42/actions/7")
-    assert_action(action)
-
-
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.certificates.create(certificate=PEM, private_key=KEY), "name", id="no-name"
@@ -301,86 +237,19 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
             id="update-unknown-key",
         ),
     ],
+    in_message=True,
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    errors = caught.value.errors()
-    assert any(field in error["loc"] or field in error["msg"] for error in errors), errors
-    assert recorder.requests == []
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_certificate",
+    lambda c: c.certificates.get(42),
     [
-        pytest.param(
-            "update_certificate",
-            lambda c, x: c.certificates.update(42, name="x"),
-            lambda c, x: x.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_certificate",
-            lambda c, x: c.certificates.delete(42),
-            lambda c, x: x.delete(),
-            id="delete",
-        ),
         pytest.param(
             "retry_certificate",
             lambda c, x: c.certificates.retry(42),
             lambda c, x: x.retry(),
             id="retry",
         ),
-        pytest.param(
-            "list_certificate_actions",
-            lambda c, x: c.certificates.actions(42, per_page=3),
-            lambda c, x: x.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_certificate",
-            lambda c, x: c.certificates.get(42),
-            lambda c, x: x.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_certificate",
-        lambda c: c.certificates.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
-
-
-def test_unbound_certificate_refuses_to_call_the_api(recorder: Recorder) -> None:
-    cert = Certificate.model_validate(managed_json())
-    with pytest.raises(UnboundObjectError):
-        cert.retry()
-    assert recorder.requests == []
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(CertificatesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/certificates")
-    }
-    assert set(ids.values()) - {None} == family
-    assert ids["retry"] == "retry_certificate"
-    assert ids["get_by_name"] is None

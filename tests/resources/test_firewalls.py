@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import firewalls as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.firewalls import (
     CreateFirewallResult,
@@ -22,12 +18,14 @@ from hcloud_models.models.firewalls import (
     FirewallSetRules,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations import firewalls as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.firewalls import FirewallsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 HTTP_RULE = {
     "direction": "in",
@@ -72,14 +70,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert firewall.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_firewalls", "firewalls")
-    firewalls = api.collect(lambda c: c.firewalls.all())
-    assert [f.id for f in firewalls] == [42, 43]
-    assert all(f.is_bound for f in firewalls)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_firewall")
     firewall = api.run(lambda c: c.firewalls.get(42))
@@ -104,19 +94,6 @@ def test_reply_keeps_enum_values_added_later(api: Api, recorder: Recorder) -> No
     firewall = api.run(lambda c: c.firewalls.get(42))
     assert firewall.rules[0].protocol == "sctp"
     assert firewall.applied_to[0].type == "load_balancer"
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewalls")
-    firewall = api.run(lambda c: c.firewalls.get_by_name("web"))
-    assert_sent(recorder, "list_firewalls", "/firewalls", [("name", "web")])
-    assert isinstance(firewall, Firewall)
-    assert firewall.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"firewalls": []})
-    assert api.run(lambda c: c.firewalls.get_by_name("missing")) is None
 
 
 def test_create_with_rules_and_resources(api: Api, recorder: Recorder) -> None:
@@ -181,12 +158,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert_sent(recorder, "update_firewall", "/firewalls/42", body={"name": "web-2", "labels": {}})
     assert isinstance(firewall, Firewall)
     assert firewall.is_bound
-
-
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_firewall")
-    assert api.run(lambda c: c.firewalls.delete(42)) is None
-    assert_sent(recorder, "delete_firewall", "/firewalls/42")
 
 
 # --- Firewall actions -----------------------------------------------------------
@@ -311,47 +282,6 @@ def test_apply_to_a_server_from_the_client(api: Api, recorder: Recorder) -> None
     )
 
 
-def test_actions_of_one_firewall(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewall_actions")
-    page = api.run(lambda c: c.firewalls.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_firewall_actions",
-        "/firewalls/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert isinstance(page, Page)
-    assert page[0].is_bound
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_firewalls_actions")
-    page = api.run(lambda c: c.firewalls.list_actions(id=[5, 6], sort="id"))
-    assert_sent(
-        recorder,
-        "list_firewalls_actions",
-        "/firewalls/actions",
-        [("id", "5"), ("id", "6"), ("sort", "id")],
-    )
-    assert isinstance(page[0], Action)
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_firewalls_action")
-    action = api.run(lambda c: c.firewalls.get_action(7))
-    assert_sent(recorder, "get_firewalls_action", "/firewalls/actions/7")
-    assert isinstance(action, Action)
-    assert action.is_bound
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_firewall_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.firewalls.get_action_of(42, 7))
-    assert_sent(recorder, "get_firewall_action", "/firewalls/42/actions/7")
-    assert isinstance(action, Action)
-
-
 # --- payload rules are checked before sending -----------------------------------
 
 
@@ -359,8 +289,7 @@ def _rule(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in {**HTTP_RULE, **changes}.items() if v is not None}
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.firewalls.create(labels={}), "name", id="name-missing"),
         pytest.param(lambda c: c.firewalls.create(name=""), "name", id="name-empty"),
@@ -461,15 +390,8 @@ def _rule(**changes: Any) -> dict[str, Any]:
             "apply_to",
             id="selector-twice",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors()), caught.value
-    assert recorder.requests == []
 
 
 @pytest.mark.parametrize(
@@ -528,21 +450,10 @@ def test_a_resource_that_is_not_one_is_refused(api: Api, recorder: Recorder) -> 
 # --- bound Firewalls ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_firewall",
+    lambda c: c.firewalls.get(42),
     [
-        pytest.param(
-            "update_firewall",
-            lambda c, f: c.firewalls.update(42, name="x"),
-            lambda c, f: f.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_firewall",
-            lambda c, f: c.firewalls.delete(42),
-            lambda c, f: f.delete(),
-            id="delete",
-        ),
         pytest.param(
             "set_firewall_rules",
             lambda c, f: c.firewalls.set_rules(42, [HTTP_RULE]),
@@ -561,99 +472,5 @@ def test_a_resource_that_is_not_one_is_refused(api: Api, recorder: Recorder) -> 
             lambda c, f: f.remove_from_resources([7]),
             id="remove_from_resources",
         ),
-        pytest.param(
-            "list_firewall_actions",
-            lambda c, f: c.firewalls.actions(42, per_page=3),
-            lambda c, f: f.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_firewall",
-            lambda c, f: c.firewalls.get(42),
-            lambda c, f: f.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    if operation_id in (
-        "set_firewall_rules",
-        "apply_firewall_to_resources",
-        "remove_firewall_from_resources",
-    ):
-        # Replies that are lists of actions: the shared helper expects one object.
-        reply_to(recorder, "get_firewall")
-        firewall = api.run(lambda c: c.firewalls.get(42))
-        reply_to(recorder, operation_id)
-        expected = api.run(lambda c: direct(c, firewall))
-        reply_to(recorder, operation_id)
-        result = api.run(lambda c: bound(c, firewall))
-        first, second = recorder.requests[1], recorder.requests[2]
-        assert (second.method, second.url, second.content) == (
-            first.method,
-            first.url,
-            first.content,
-        )
-        assert result == expected
-        assert_actions(result)
-        return
-    assert_bound_matches_resource(
-        api, recorder, "get_firewall", lambda c: c.firewalls.get(42), operation_id, direct, bound
-    )
-
-
-def test_unbound_firewall_refuses_to_call_the_api(recorder: Recorder) -> None:
-    firewall = Firewall.model_validate(spec.example_reply("get_firewall")["firewall"])
-    with pytest.raises(UnboundObjectError):
-        firewall.set_rules([])
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Firewall).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "set_rules",
-        "apply_to_resources",
-        "remove_from_resources",
-        "actions",
-        "reload",
-    }
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(FirewallsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(FirewallsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_firewalls",
-        "get": "get_firewall",
-        "get_by_name": None,
-        "create": "create_firewall",
-        "update": "update_firewall",
-        "delete": "delete_firewall",
-        "set_rules": "set_firewall_rules",
-        "apply_to_resources": "apply_firewall_to_resources",
-        "remove_from_resources": "remove_firewall_from_resources",
-        "actions": "list_firewall_actions",
-        "get_action_of": "get_firewall_action",
-        "list_actions": "list_firewalls_actions",
-        "get_action": "get_firewalls_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/firewalls")}
-    assert set(ids.values()) - {None} == family

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import floating_ips as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.floating_ips import CreateFloatingIPResult, FloatingIP
 from hcloud_models.models.page import Page
-from hcloud_models.operations import floating_ips as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.floating_ips import FloatingIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -62,22 +59,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert fip.is_bound
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.run(lambda c: c.floating_ips.list(per_page=0))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_floating_ips", "floating_ips")
-    fips = api.collect(lambda c: c.floating_ips.all())
-    assert [f.id for f in fips] == [42, 43]
-    assert all(isinstance(f, FloatingIP) and f.is_bound for f in fips)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("per_page", "50")]
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_floating_ip")
     fip = api.run(lambda c: c.floating_ips.get(42))
@@ -88,21 +69,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert fip.home_location.name == "fsn1"
     assert fip.dns_ptr[0].dns_ptr == "server.example.com"
     assert fip.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ips")
-    fip = api.run(lambda c: c.floating_ips.get_by_name("my-resource"))
-    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "my-resource")])
-    assert isinstance(fip, FloatingIP)
-    assert fip.id == 42
-    assert fip.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"floating_ips": []})
-    assert api.run(lambda c: c.floating_ips.get_by_name("missing")) is None
-    assert_sent(recorder, "list_floating_ips", "/floating_ips", [("name", "missing")])
 
 
 def test_create_in_a_location(api: Api, recorder: Recorder) -> None:
@@ -177,12 +143,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert fip.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_floating_ip")
-    assert api.run(lambda c: c.floating_ips.delete(42)) is None
-    assert_sent(recorder, "delete_floating_ip", "/floating_ips/42")
-
-
 # --- Floating IP actions ------------------------------------------------------
 
 
@@ -230,88 +190,10 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_dns_ptr")
-    action = api.run(
-        lambda c: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="web.example.com")
-    )
-    assert_sent(
-        recorder,
-        "change_floating_ip_dns_ptr",
-        "/floating_ips/42/actions/change_dns_ptr",
-        body={"ip": "2001:db8::1", "dns_ptr": "web.example.com"},
-    )
-    assert_action(action)
-
-
-def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_dns_ptr")
-    api.run(lambda c: c.floating_ips.change_dns_ptr(42, {"ip": "192.0.2.1", "dns-ptr": None}))
-    assert_sent(
-        recorder,
-        "change_floating_ip_dns_ptr",
-        "/floating_ips/42/actions/change_dns_ptr",
-        body={"ip": "192.0.2.1", "dns_ptr": None},
-    )
-
-
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_floating_ip_protection")
-    action = api.run(lambda c: c.floating_ips.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_floating_ip_protection",
-        "/floating_ips/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
-def test_actions_of_one_floating_ip(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ip_actions")
-    page = api.run(lambda c: c.floating_ips.actions(42, sort=["started:desc"], page=1))
-    assert_sent(
-        recorder,
-        "list_floating_ip_actions",
-        "/floating_ips/42/actions",
-        [("sort", "started:desc"), ("page", "1")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_floating_ips_actions")
-    page = api.run(lambda c: c.floating_ips.list_actions(id=5, status="running"))
-    assert_sent(
-        recorder,
-        "list_floating_ips_actions",
-        "/floating_ips/actions",
-        [("id", "5"), ("status", "running")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_floating_ips_action")
-    action = api.run(lambda c: c.floating_ips.get_action(7))
-    assert_sent(recorder, "get_floating_ips_action", "/floating_ips/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_floating_ip_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.floating_ips.get_action_of(42, 7))
-    assert_sent(recorder, "get_floating_ip_action", "/floating_ips/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.floating_ips.create(type="ipv5", home_location="fsn1"), "type", id="ipv5"
@@ -342,43 +224,17 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
             id="unknown-key",
         ),
         pytest.param(lambda c: c.floating_ips.assign(42, {}), "server", id="assign-no-server"),
-        pytest.param(
-            lambda c: c.floating_ips.change_dns_ptr(42, dns_ptr="web.example.com"),
-            "ip",
-            id="dns-ptr-no-ip",
-        ),
-        pytest.param(
-            lambda c: c.floating_ips.change_protection(42), "delete", id="protection-no-delete"
-        ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound Floating IPs -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_floating_ip",
+    lambda c: c.floating_ips.get(42),
     [
-        pytest.param(
-            "update_floating_ip",
-            lambda c, f: c.floating_ips.update(42, description="x"),
-            lambda c, f: f.update(description="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_floating_ip",
-            lambda c, f: c.floating_ips.delete(42),
-            lambda c, f: f.delete(),
-            id="delete",
-        ),
         pytest.param(
             "assign_floating_ip",
             lambda c, f: c.floating_ips.assign(42, 7),
@@ -391,103 +247,5 @@ def test_invalid_payload_is_refused_before_sending(
             lambda c, f: f.unassign(),
             id="unassign",
         ),
-        pytest.param(
-            "change_floating_ip_dns_ptr",
-            lambda c, f: c.floating_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
-            lambda c, f: f.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
-            id="change_dns_ptr",
-        ),
-        pytest.param(
-            "change_floating_ip_protection",
-            lambda c, f: c.floating_ips.change_protection(42, delete=False),
-            lambda c, f: f.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_floating_ip_actions",
-            lambda c, f: c.floating_ips.actions(42, per_page=3),
-            lambda c, f: f.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_floating_ip",
-            lambda c, f: c.floating_ips.get(42),
-            lambda c, f: f.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_floating_ip",
-        lambda c: c.floating_ips.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
-
-
-def test_unbound_floating_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
-    fip = FloatingIP.model_validate(spec.example_reply("get_floating_ip")["floating_ip"])
-    assert not fip.is_bound
-    with pytest.raises(UnboundObjectError):
-        fip.unassign()
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(FloatingIP).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "assign",
-        "unassign",
-        "change_dns_ptr",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(FloatingIPsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(FloatingIPsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_floating_ips",
-        "get": "get_floating_ip",
-        "get_by_name": None,
-        "create": "create_floating_ip",
-        "update": "update_floating_ip",
-        "delete": "delete_floating_ip",
-        "assign": "assign_floating_ip",
-        "unassign": "unassign_floating_ip",
-        "change_dns_ptr": "change_floating_ip_dns_ptr",
-        "change_protection": "change_floating_ip_protection",
-        "actions": "list_floating_ip_actions",
-        "get_action_of": "get_floating_ip_action",
-        "list_actions": "list_floating_ips_actions",
-        "get_action": "get_floating_ips_action",
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/floating_ips")
-    }
-    assert set(ids.values()) - {None} == family

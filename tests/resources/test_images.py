@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import images as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
-from hcloud_models.operations import images as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.images import ImagesResource
-from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -102,24 +97,6 @@ def test_list_with_single_values(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="page"):
-        api.run(lambda c: c.images.list(page=0))
-    with pytest.raises(ValueError, match="sort"):
-        api.run(lambda c: c.images.list(sort=":asc"))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_images", "images")
-    images = api.collect(lambda c: c.images.all(type="snapshot"))
-    assert [i.id for i in images] == [42, 43]
-    assert all(isinstance(i, Image) and i.is_bound for i in images)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("type", "snapshot"), ("per_page", "50")]
-    assert recorder.query(1) == [("type", "snapshot"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_image")
     image = api.run(lambda c: c.images.get(42))
@@ -139,15 +116,6 @@ def test_get_by_object(api: Api, recorder: Recorder) -> None:
     assert recorder.path() == "/images/42"
 
 
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_images")
-    image = api.run(lambda c: c.images.get_by_name("ubuntu-24.04"))
-    assert_sent(recorder, "list_images", "/images", [("name", "ubuntu-24.04")])
-    assert isinstance(image, Image)
-    assert image.id == 42
-    assert image.is_bound
-
-
 def test_get_by_name_and_architecture(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "list_images")
     api.run(
@@ -159,12 +127,6 @@ def test_get_by_name_and_architecture(api: Api, recorder: Recorder) -> None:
         "/images",
         [("name", "ubuntu-24.04"), ("architecture", "arm"), ("include_deprecated", "true")],
     )
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"images": []})
-    assert api.run(lambda c: c.images.get_by_name("missing")) is None
-    assert_sent(recorder, "list_images", "/images", [("name", "missing")])
 
 
 def test_update(api: Api, recorder: Recorder) -> None:
@@ -196,70 +158,10 @@ def test_update_from_a_mapping(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_image")
-    assert api.run(lambda c: c.images.delete(42)) is None
-    assert_sent(recorder, "delete_image", "/images/42")
-
-
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_image_protection")
-    action = api.run(lambda c: c.images.change_protection(42, delete=False))
-    assert_sent(
-        recorder,
-        "change_image_protection",
-        "/images/42/actions/change_protection",
-        body={"delete": False},
-    )
-    assert_action(action)
-
-
-def test_actions_of_one_image(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_image_actions")
-    page = api.run(lambda c: c.images.actions(42, status="running", sort="id:desc", per_page=5))
-    assert_sent(
-        recorder,
-        "list_image_actions",
-        "/images/42/actions",
-        [("status", "running"), ("sort", "id:desc"), ("per_page", "5")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_images_actions")
-    page = api.run(lambda c: c.images.list_actions(id=[1, 2], status=["success", "error"]))
-    assert_sent(
-        recorder,
-        "list_images_actions",
-        "/images/actions",
-        [("id", "1"), ("id", "2"), ("status", "success"), ("status", "error")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_images_action")
-    action = api.run(lambda c: c.images.get_action(7))
-    assert_sent(recorder, "get_images_action", "/images/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_image_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.images.get_action_of(42, 7))
-    assert_sent(recorder, "get_image_action", "/images/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.images.update(42, type="backup"), "type", id="type-backup"),
         pytest.param(
@@ -273,104 +175,5 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
         pytest.param(
             lambda c: c.images.update(42, {"name": "no such field"}), "name", id="unknown-key"
         ),
-        pytest.param(
-            lambda c: c.images.change_protection(42, {"delete": "maybe"}),
-            "delete",
-            id="protection-not-bool",
-        ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
-
-
-# --- bound images -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
-    [
-        pytest.param(
-            "update_image",
-            lambda c, i: c.images.update(42, description="x", labels={"a": "b"}),
-            lambda c, i: i.update(description="x", labels={"a": "b"}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_image", lambda c, i: c.images.delete(42), lambda c, i: i.delete(), id="delete"
-        ),
-        pytest.param(
-            "change_image_protection",
-            lambda c, i: c.images.change_protection(42, delete=True),
-            lambda c, i: i.change_protection(delete=True),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_image_actions",
-            lambda c, i: c.images.actions(42, status="error"),
-            lambda c, i: i.actions(status="error"),
-            id="actions",
-        ),
-        pytest.param(
-            "get_image", lambda c, i: c.images.get(42), lambda c, i: i.reload(), id="reload"
-        ),
-    ],
-)
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_image", lambda c: c.images.get(42), operation_id, direct, bound
-    )
-
-
-def test_unbound_image_refuses_to_call_the_api(recorder: Recorder) -> None:
-    image = Image.model_validate(spec.example_reply("get_image")["image"])
-    assert not image.is_bound
-    with pytest.raises(UnboundObjectError):
-        image.change_protection(delete=True)
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Image).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "change_protection", "actions", "reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(ImagesResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(ImagesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_images",
-        "get": "get_image",
-        "get_by_name": None,
-        "update": "update_image",
-        "delete": "delete_image",
-        "change_protection": "change_image_protection",
-        "actions": "list_image_actions",
-        "get_action_of": "get_image_action",
-        "list_actions": "list_images_actions",
-        "get_action": "get_images_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/images")}
-    assert set(ids.values()) - {None} == family

@@ -6,11 +6,9 @@ from datetime import datetime, timezone
 
 from hcloud_models.models.load_balancer_types import LoadBalancerType
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.load_balancer_types import LoadBalancerTypesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to
 
 
 def test_list(api: Api, recorder: Recorder) -> None:
@@ -29,13 +27,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert lbt.max_targets == 25
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_load_balancer_types", "load_balancer_types")
-    types = api.collect(lambda c: c.load_balancer_types.all())
-    assert [t.id for t in types] == [1, 43]
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_load_balancer_type")
     lbt = api.run(lambda c: c.load_balancer_types.get(1))
@@ -48,16 +39,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert lbt.deprecation is not None
     assert lbt.prices[0].location == "fsn1"
     assert lbt.prices[0].price_monthly.gross == "1.1900"
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancer_types")
-    lbt = api.run(lambda c: c.load_balancer_types.get_by_name("lb11"))
-    assert_sent(recorder, "list_load_balancer_types", "/load_balancer_types", [("name", "lb11")])
-    assert isinstance(lbt, LoadBalancerType)
-    recorder.requests.clear()
-    recorder.reply({"load_balancer_types": []})
-    assert api.run(lambda c: c.load_balancer_types.get_by_name("lb99")) is None
 
 
 def test_not_deprecated_type(api: Api, recorder: Recorder) -> None:
@@ -80,16 +61,3 @@ def test_reload(api: Api, recorder: Recorder) -> None:
         lambda c, t: c.load_balancer_types.get(t),
         lambda c, t: t.reload(),
     )
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(LoadBalancerTypesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_load_balancer_types",
-        "get": "get_load_balancer_type",
-        "get_by_name": None,
-    }

@@ -11,7 +11,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import APIError, UnboundObjectError
+from hcloud_models.errors import APIError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.load_balancers import (
     CreateLoadBalancerResult,
@@ -29,11 +29,14 @@ from hcloud_models.models.load_balancers import (
     LoadBalancerServiceTCP,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.load_balancers import LoadBalancersResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_bound_matches_resource,
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 START = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
 END = START + timedelta(hours=1)
@@ -158,14 +161,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert page[0].is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_load_balancers", "load_balancers")
-    lbs = api.collect(lambda c: c.load_balancers.all())
-    assert [lb.id for lb in lbs] == [42, 43]
-    assert all(isinstance(lb, LoadBalancer) and lb.is_bound for lb in lbs)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get_reads_every_service_and_target_shape(api: Api, recorder: Recorder) -> None:
     reply_lb(recorder, "get_load_balancer")
     lb = api.run(lambda c: c.load_balancers.get(42))
@@ -221,16 +216,6 @@ def test_a_known_protocol_with_a_wrong_shape_fails() -> None:
     del data["services"][2]["http"]["certificates"]
     with pytest.raises(pydantic.ValidationError, match="certificates"):
         LoadBalancer.model_validate(data)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_lb(recorder, "list_load_balancers")
-    lb = api.run(lambda c: c.load_balancers.get_by_name("web"))
-    assert_sent(recorder, "list_load_balancers", "/load_balancers", [("name", "web")])
-    assert isinstance(lb, LoadBalancer)
-    recorder.requests.clear()
-    recorder.reply({"load_balancers": []})
-    assert api.run(lambda c: c.load_balancers.get_by_name("missing")) is None
 
 
 def test_create_with_services_targets_and_network(api: Api, recorder: Recorder) -> None:
@@ -361,12 +346,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     )
     assert isinstance(lb, LoadBalancer)
     assert lb.is_bound
-
-
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_load_balancer")
-    assert api.run(lambda c: c.load_balancers.delete(42)) is None
-    assert_sent(recorder, "delete_load_balancer", "/load_balancers/42")
 
 
 def test_delete_protected_raises(api: Api, recorder: Recorder) -> None:
@@ -571,6 +550,20 @@ ACTION_CALLS = [
         id="change_type",
     ),
     pytest.param(
+        "change_load_balancer_type",
+        lambda c: c.load_balancers.change_type(42, load_balancer_type=SimpleNamespace(id=3)),
+        "change_type",
+        {"load_balancer_type": "3"},
+        id="change_type-by-object",
+    ),
+    pytest.param(
+        "change_load_balancer_type",
+        lambda c: c.load_balancers.change_type(42, {"load_balancer_type": 3}),
+        "change_type",
+        {"load_balancer_type": "3"},
+        id="change_type-id-in-a-mapping",
+    ),
+    pytest.param(
         "attach_load_balancer_to_network",
         lambda c: c.load_balancers.attach_to_network(
             42, network=SimpleNamespace(id=4), ip="10.0.1.5", ip_range="10.0.1.0/24"
@@ -599,27 +592,6 @@ ACTION_CALLS = [
         "disable_public_interface",
         None,
         id="disable_public_interface",
-    ),
-    pytest.param(
-        "change_load_balancer_dns_ptr",
-        lambda c: c.load_balancers.change_dns_ptr(42, ip="1.2.3.4", dns_ptr="lb.example.com"),
-        "change_dns_ptr",
-        {"ip": "1.2.3.4", "dns_ptr": "lb.example.com"},
-        id="change_dns_ptr",
-    ),
-    pytest.param(
-        "change_load_balancer_dns_ptr",
-        lambda c: c.load_balancers.change_dns_ptr(42, {"ip": "2001:db8::1"}),
-        "change_dns_ptr",
-        {"ip": "2001:db8::1", "dns_ptr": None},
-        id="change_dns_ptr-reset",
-    ),
-    pytest.param(
-        "change_load_balancer_protection",
-        lambda c: c.load_balancers.change_protection(42, delete=True),
-        "change_protection",
-        {"delete": True},
-        id="change_protection",
     ),
 ]
 
@@ -656,45 +628,6 @@ def test_add_service_conflict_raises(api: Api, recorder: Recorder) -> None:
     assert caught.value.status == 412
 
 
-def test_actions_of_one_load_balancer(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancer_actions")
-    page = api.run(lambda c: c.load_balancers.actions(42, status="running", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_load_balancer_actions",
-        "/load_balancers/42/actions",
-        [("status", "running"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_load_balancers_actions")
-    page = api.run(lambda c: c.load_balancers.list_actions(id=[5, 6]))
-    assert_sent(
-        recorder,
-        "list_load_balancers_actions",
-        "/load_balancers/actions",
-        [("id", "5"), ("id", "6")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_load_balancers_action")
-    action = api.run(lambda c: c.load_balancers.get_action(7))
-    assert_sent(recorder, "get_load_balancers_action", "/load_balancers/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_load_balancer_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.load_balancers.get_action_of(42, 7))
-    assert_sent(recorder, "get_load_balancer_action", "/load_balancers/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
@@ -710,8 +643,7 @@ def _service(**changes: Any) -> dict[str, Any]:
     return service
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.load_balancers.create(name="web", location="fsn1"),
@@ -912,31 +844,15 @@ def _service(**changes: Any) -> dict[str, Any]:
         pytest.param(
             lambda c: c.load_balancers.detach_from_network(42), "network", id="detach-no-network"
         ),
-        pytest.param(
-            lambda c: c.load_balancers.change_dns_ptr(42, dns_ptr="lb.example.com"),
-            "ip",
-            id="dns-ptr-no-ip",
-        ),
     ],
+    in_message=True,
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    errors = caught.value.errors()
-    assert any(field in error["loc"] or field in error["msg"] for error in errors), errors
-    assert recorder.requests == []
 
 
 # --- bound Load Balancers -----------------------------------------------------
 
 
 BOUND_CALLS = [
-    ("update_load_balancer", "update", (), {"name": "x"}),
-    ("delete_load_balancer", "delete", (), {}),
-    ("list_load_balancer_actions", "actions", (), {"per_page": 3}),
-    ("get_load_balancer", "get", (), {}),
     (
         "add_load_balancer_service",
         "add_service",
@@ -953,8 +869,6 @@ BOUND_CALLS = [
     ("detach_load_balancer_from_network", "detach_from_network", (), {"network": 4}),
     ("enable_load_balancer_public_interface", "enable_public_interface", (), {}),
     ("disable_load_balancer_public_interface", "disable_public_interface", (), {}),
-    ("change_load_balancer_dns_ptr", "change_dns_ptr", (), {"ip": "1.2.3.4"}),
-    ("change_load_balancer_protection", "change_protection", (), {"delete": False}),
 ]
 
 
@@ -971,19 +885,6 @@ def test_bound_methods_send_what_the_resource_sends(
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
 ) -> None:
-    bound_name = "reload" if method == "get" else method
-    if operation_id in ("update_load_balancer", "get_load_balancer"):
-        reply_lb(recorder, "get_load_balancer")
-        lb = api.run(lambda c: c.load_balancers.get(42))
-        reply_lb(recorder, operation_id)
-        expected = api.run(lambda c: getattr(c.load_balancers, method)(42, *args, **kwargs))
-        reply_lb(recorder, operation_id)
-        result = api.run(lambda c: getattr(lb, bound_name)(*args, **kwargs))
-        assert recorder.requests[1].url == recorder.requests[2].url
-        assert recorder.requests[1].content == recorder.requests[2].content
-        assert result == expected
-        assert result.is_bound
-        return
     assert_bound_matches_resource(
         api,
         recorder,
@@ -991,7 +892,7 @@ def test_bound_methods_send_what_the_resource_sends(
         lambda c: c.load_balancers.get(42),
         operation_id,
         lambda c, lb: getattr(c.load_balancers, method)(42, *args, **kwargs),
-        lambda c, lb: getattr(lb, bound_name)(*args, **kwargs),
+        lambda c, lb: getattr(lb, method)(*args, **kwargs),
     )
 
 
@@ -1003,26 +904,3 @@ def test_bound_metrics_send_what_the_resource_sends(api: Api, recorder: Recorder
     bound = api.run(lambda c: lb.metrics(type="bandwidth", start=START, end=END))
     assert recorder.requests[1].url == recorder.requests[2].url
     assert bound == direct
-
-
-def test_unbound_load_balancer_refuses_to_call_the_api(recorder: Recorder) -> None:
-    lb = LoadBalancer.model_validate(lb_json())
-    assert not lb.is_bound
-    with pytest.raises(UnboundObjectError):
-        lb.enable_public_interface()
-    assert recorder.requests == []
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(LoadBalancersResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/load_balancers")
-    }
-    assert set(ids.values()) - {None} == family
-    assert ids["get_by_name"] is None
-    assert ids["actions"] == "list_load_balancer_actions"
-    assert ids["metrics"] == "get_load_balancer_metrics"

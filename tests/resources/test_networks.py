@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import networks as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.networks import (
     Network,
@@ -20,12 +16,14 @@ from hcloud_models.models.networks import (
     NetworkSubnet,
 )
 from hcloud_models.models.page import Page
-from hcloud_models.operations import networks as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.networks import NetworksResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 NET = 4711  # the id in the spec's example network
 
@@ -65,14 +63,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert network.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_networks", "networks")
-    networks = api.collect(lambda c: c.networks.all(label_selector="env"))
-    assert [n.id for n in networks] == [NET, 43]
-    assert all(n.is_bound for n in networks)
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_network")
     network = api.run(lambda c: c.networks.get(NET))
@@ -110,16 +100,6 @@ def test_get_reads_subnets_without_range_or_vswitch(api: Api, recorder: Recorder
     assert network.subnets[0].vswitch_id is None
     assert network.subnets[0].type == "vpc"
     assert network.load_balancers is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_networks")
-    network = api.run(lambda c: c.networks.get_by_name("mynet"))
-    assert_sent(recorder, "list_networks", "/networks", [("name", "mynet")])
-    assert isinstance(network, Network)
-    recorder.requests.clear()
-    recorder.reply({"networks": []})
-    assert api.run(lambda c: c.networks.get_by_name("missing")) is None
 
 
 def test_create_with_subnets_and_routes(api: Api, recorder: Recorder) -> None:
@@ -180,12 +160,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert network.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_network")
-    assert api.run(lambda c: c.networks.delete(NET)) is None
-    assert_sent(recorder, "delete_network", f"/networks/{NET}")
-
-
 # --- network actions ----------------------------------------------------------
 
 
@@ -240,13 +214,6 @@ def test_delete(api: Api, recorder: Recorder) -> None:
             {"ip_range": "10.0.0.0/15"},
             id="change_ip_range",
         ),
-        pytest.param(
-            "change_network_protection",
-            lambda c: c.networks.change_protection(NET, delete=True),
-            "change_protection",
-            {"delete": True},
-            id="change_protection",
-        ),
     ],
 )
 def test_actions_send_their_body(
@@ -263,45 +230,10 @@ def test_actions_send_their_body(
     assert_action(result)
 
 
-def test_actions_of_one_network(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_network_actions")
-    page = api.run(lambda c: c.networks.actions(NET, status="running", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_network_actions",
-        f"/networks/{NET}/actions",
-        [("status", "running"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_networks_actions")
-    page = api.run(lambda c: c.networks.list_actions(id=3))
-    assert_sent(recorder, "list_networks_actions", "/networks/actions", [("id", "3")])
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_networks_action")
-    action = api.run(lambda c: c.networks.get_action(7))
-    assert_sent(recorder, "get_networks_action", "/networks/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_network_action")
-    with pytest.warns(DeprecationWarning, match=r"networks\.get_action"):
-        action = api.run(lambda c: c.networks.get_action_of(NET, 7))
-    assert_sent(recorder, "get_network_action", f"/networks/{NET}/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.networks.create(name="n"), "ip_range", id="no-range"),
         pytest.param(lambda c: c.networks.create(ip_range="10.0.0.0/16"), "name", id="no-name"),
@@ -410,40 +342,17 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
             "labels",
             id="reserved-label",
         ),
-        pytest.param(
-            lambda c: c.networks.change_protection(NET, {"rebuild": True}),
-            "rebuild",
-            id="protection-unknown-key",
-        ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound networks -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_network",
+    lambda c: c.networks.get(NET),
     [
-        pytest.param(
-            "update_network",
-            lambda c, n: c.networks.update(NET, name="x"),
-            lambda c, n: n.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_network",
-            lambda c, n: c.networks.delete(NET),
-            lambda c, n: n.delete(),
-            id="delete",
-        ),
         pytest.param(
             "add_network_subnet",
             lambda c, n: c.networks.add_subnet(NET, type="cloud", network_zone="eu-central"),
@@ -476,36 +385,8 @@ def test_invalid_payload_is_refused_before_sending(
             lambda c, n: n.change_ip_range(ip_range="10.0.0.0/8"),
             id="change_ip_range",
         ),
-        pytest.param(
-            "change_network_protection",
-            lambda c, n: c.networks.change_protection(NET, delete=False),
-            lambda c, n: n.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_network_actions",
-            lambda c, n: c.networks.actions(NET, page=1),
-            lambda c, n: n.actions(page=1),
-            id="actions",
-        ),
-        pytest.param(
-            "get_network",
-            lambda c, n: c.networks.get(NET),
-            lambda c, n: n.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_network", lambda c: c.networks.get(NET), operation_id, direct, bound
-    )
 
 
 def test_a_servers_private_net_leads_to_its_network(api: Api, recorder: Recorder) -> None:
@@ -519,59 +400,3 @@ def test_a_servers_private_net_leads_to_its_network(api: Api, recorder: Recorder
     network = api.run(lambda c: c.networks.get(attachment.network))
     assert_sent(recorder, "get_network", f"/networks/{NET}", index=1, only=False)
     assert network.id == attachment.network
-
-
-def test_unbound_network_refuses_to_call_the_api(recorder: Recorder) -> None:
-    network = Network.model_validate(spec.example_reply("get_network")["network"])
-    with pytest.raises(UnboundObjectError):
-        network.add_route(destination="10.9.0.0/16", gateway="10.0.1.9")
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(Network).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "add_subnet",
-        "delete_subnet",
-        "add_route",
-        "delete_route",
-        "change_ip_range",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(NetworksResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(NetworksResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_networks",
-        "get": "get_network",
-        "get_by_name": None,
-        "create": "create_network",
-        "update": "update_network",
-        "delete": "delete_network",
-        "add_subnet": "add_network_subnet",
-        "delete_subnet": "delete_network_subnet",
-        "add_route": "add_network_route",
-        "delete_route": "delete_network_route",
-        "change_ip_range": "change_network_ip_range",
-        "change_protection": "change_network_protection",
-        "actions": "list_network_actions",
-        "get_action_of": "get_network_action",
-        "list_actions": "list_networks_actions",
-        "get_action": "get_networks_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/networks")}
-    assert set(ids.values()) - {None} == family

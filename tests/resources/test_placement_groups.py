@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import placement_groups as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.placement_groups import CreatePlacementGroupResult, PlacementGroup
 from hcloud_models.models.servers import Server
-from hcloud_models.operations import placement_groups as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.placement_groups import PlacementGroupsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def test_list(api: Api, recorder: Recorder) -> None:
@@ -56,15 +50,6 @@ def test_list_refuses_bad_sort_before_sending(api: Api, recorder: Recorder) -> N
     assert recorder.requests == []
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_placement_groups", "placement_groups")
-    groups = api.collect(lambda c: c.placement_groups.all(type=["spread"]))
-    assert [g.id for g in groups] == [42, 43]
-    assert all(g.is_bound for g in groups)
-    assert len(recorder.requests) == 2
-    assert recorder.query(1) == [("type", "spread"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_placement_group")
     group = api.run(lambda c: c.placement_groups.get(42))
@@ -73,17 +58,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert group.type == "spread"
     assert group.name == "my-resource"
     assert group.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_placement_groups")
-    group = api.run(lambda c: c.placement_groups.get_by_name("my-resource"))
-    assert_sent(recorder, "list_placement_groups", "/placement_groups", [("name", "my-resource")])
-    assert isinstance(group, PlacementGroup)
-    recorder.requests.clear()
-    recorder.reply({"placement_groups": []})
-    assert api.run(lambda c: c.placement_groups.get_by_name("missing")) is None
-    assert len(recorder.requests) == 1
 
 
 def test_create(api: Api, recorder: Recorder) -> None:
@@ -131,14 +105,7 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert group.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_placement_group")
-    assert api.run(lambda c: c.placement_groups.delete(42)) is None
-    assert_sent(recorder, "delete_placement_group", "/placement_groups/42")
-
-
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.placement_groups.create(name="web"), "type", id="no-type"),
         pytest.param(
@@ -153,56 +120,8 @@ def test_delete(api: Api, recorder: Recorder) -> None:
         pytest.param(
             lambda c: c.placement_groups.update(42, {"servers": [1]}), "servers", id="unknown-key"
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
-
-
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
-    [
-        pytest.param(
-            "update_placement_group",
-            lambda c, g: c.placement_groups.update(42, name="x"),
-            lambda c, g: g.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_placement_group",
-            lambda c, g: c.placement_groups.delete(42),
-            lambda c, g: g.delete(),
-            id="delete",
-        ),
-        pytest.param(
-            "get_placement_group",
-            lambda c, g: c.placement_groups.get(42),
-            lambda c, g: g.reload(),
-            id="reload",
-        ),
-    ],
-)
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_placement_group",
-        lambda c: c.placement_groups.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
 
 
 def test_a_servers_placement_group_is_bound_and_can_be_reloaded(
@@ -219,42 +138,3 @@ def test_a_servers_placement_group_is_bound_and_can_be_reloaded(
     assert_sent(recorder, "get_placement_group", "/placement_groups/42", index=1, only=False)
     assert len(recorder.requests) == 2
     assert fresh == group
-
-
-def test_unbound_placement_group_refuses_to_call_the_api(recorder: Recorder) -> None:
-    group = PlacementGroup.model_validate(
-        spec.example_reply("get_placement_group")["placement_group"]
-    )
-    with pytest.raises(UnboundObjectError):
-        group.delete()
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(PlacementGroup).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "reload"}
-    for d in delegates.values():
-        endpoint = vars(PlacementGroupsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(PlacementGroupsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_placement_groups",
-        "get": "get_placement_group",
-        "get_by_name": None,
-        "create": "create_placement_group",
-        "update": "update_placement_group",
-        "delete": "delete_placement_group",
-    }
-    family = {
-        o for o, (_, path, _) in spec.operations().items() if path.startswith("/placement_groups")
-    }
-    assert set(ids.values()) - {None} == family

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import primary_ips as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
 from hcloud_models.models.primary_ips import CreatePrimaryIPResult, PrimaryIP, PrimaryIPAssign
-from hcloud_models.operations import primary_ips as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.primary_ips import PrimaryIPsResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -59,14 +56,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert ip.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_primary_ips", "primary_ips")
-    ips = api.collect(lambda c: c.primary_ips.all())
-    assert [i.id for i in ips] == [42, 43]
-    assert all(i.is_bound for i in ips)
-    assert len(recorder.requests) == 2
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_primary_ip")
     ip = api.run(lambda c: c.primary_ips.get(42))
@@ -89,16 +78,6 @@ def test_get_unassigned(api: Api, recorder: Recorder) -> None:
     recorder.reply(reply)
     ip = api.run(lambda c: c.primary_ips.get(42))
     assert ip.assignee_id is None
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ips")
-    ip = api.run(lambda c: c.primary_ips.get_by_name("web-v4"))
-    assert_sent(recorder, "list_primary_ips", "/primary_ips", [("name", "web-v4")])
-    assert isinstance(ip, PrimaryIP)
-    recorder.requests.clear()
-    recorder.reply({"primary_ips": []})
-    assert api.run(lambda c: c.primary_ips.get_by_name("missing")) is None
 
 
 def test_create_in_a_location(api: Api, recorder: Recorder) -> None:
@@ -174,12 +153,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert ip.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_primary_ip")
-    assert api.run(lambda c: c.primary_ips.delete(42)) is None
-    assert_sent(recorder, "delete_primary_ip", "/primary_ips/42")
-
-
 # --- Primary IP actions -------------------------------------------------------
 
 
@@ -211,87 +184,10 @@ def test_unassign(api: Api, recorder: Recorder) -> None:
     assert_action(action)
 
 
-def test_change_dns_ptr(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_dns_ptr")
-    action = api.run(
-        lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.1", dns_ptr="web.example.com")
-    )
-    assert_sent(
-        recorder,
-        "change_primary_ip_dns_ptr",
-        "/primary_ips/42/actions/change_dns_ptr",
-        body={"ip": "192.0.2.1", "dns_ptr": "web.example.com"},
-    )
-    assert_action(action)
-
-
-def test_change_dns_ptr_reset_sends_null(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_dns_ptr")
-    api.run(lambda c: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1"))
-    assert_sent(
-        recorder,
-        "change_primary_ip_dns_ptr",
-        "/primary_ips/42/actions/change_dns_ptr",
-        body={"ip": "2001:db8::1", "dns_ptr": None},
-    )
-
-
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_primary_ip_protection")
-    action = api.run(lambda c: c.primary_ips.change_protection(42, delete=False))
-    assert_sent(
-        recorder,
-        "change_primary_ip_protection",
-        "/primary_ips/42/actions/change_protection",
-        body={"delete": False},
-    )
-    assert_action(action)
-
-
-def test_actions_of_one_primary_ip(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ip_actions")
-    page = api.run(lambda c: c.primary_ips.actions(42, status=["running", "error"]))
-    assert_sent(
-        recorder,
-        "list_primary_ip_actions",
-        "/primary_ips/42/actions",
-        [("status", "running"), ("status", "error")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_primary_ips_actions")
-    page = api.run(lambda c: c.primary_ips.list_actions(status="success", per_page=50))
-    assert_sent(
-        recorder,
-        "list_primary_ips_actions",
-        "/primary_ips/actions",
-        [("status", "success"), ("per_page", "50")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_primary_ips_action")
-    action = api.run(lambda c: c.primary_ips.get_action(7))
-    assert_sent(recorder, "get_primary_ips_action", "/primary_ips/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_primary_ip_action")
-    with pytest.warns(DeprecationWarning, match=r"primary_ips\.get_action"):
-        action = api.run(lambda c: c.primary_ips.get_action_of(42, 7))
-    assert_sent(recorder, "get_primary_ip_action", "/primary_ips/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.primary_ips.create(name="x", type="ipv4"), "assignee_id", id="no-home"
@@ -345,41 +241,17 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
             "assignee_type",
             id="assign-bad-type",
         ),
-        pytest.param(
-            lambda c: c.primary_ips.change_dns_ptr(42, ip="192.0.2.0/24"), "ip", id="dns-ptr-range"
-        ),
-        pytest.param(
-            lambda c: c.primary_ips.change_protection(42), "delete", id="protection-no-delete"
-        ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound Primary IPs --------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_primary_ip",
+    lambda c: c.primary_ips.get(42),
     [
-        pytest.param(
-            "update_primary_ip",
-            lambda c, i: c.primary_ips.update(42, auto_delete=False),
-            lambda c, i: i.update(auto_delete=False),
-            id="update",
-        ),
-        pytest.param(
-            "delete_primary_ip",
-            lambda c, i: c.primary_ips.delete(42),
-            lambda c, i: i.delete(),
-            id="delete",
-        ),
         pytest.param(
             "assign_primary_ip",
             lambda c, i: c.primary_ips.assign(42, 7),
@@ -392,48 +264,8 @@ def test_invalid_payload_is_refused_before_sending(
             lambda c, i: i.unassign(),
             id="unassign",
         ),
-        pytest.param(
-            "change_primary_ip_dns_ptr",
-            lambda c, i: c.primary_ips.change_dns_ptr(42, ip="2001:db8::1", dns_ptr="a.example"),
-            lambda c, i: i.change_dns_ptr(ip="2001:db8::1", dns_ptr="a.example"),
-            id="change_dns_ptr",
-        ),
-        pytest.param(
-            "change_primary_ip_protection",
-            lambda c, i: c.primary_ips.change_protection(42, delete=True),
-            lambda c, i: i.change_protection(delete=True),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_primary_ip_actions",
-            lambda c, i: c.primary_ips.actions(42, sort="id"),
-            lambda c, i: i.actions(sort="id"),
-            id="actions",
-        ),
-        pytest.param(
-            "get_primary_ip",
-            lambda c, i: c.primary_ips.get(42),
-            lambda c, i: i.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_primary_ip",
-        lambda c: c.primary_ips.get(42),
-        operation_id,
-        direct,
-        bound,
-    )
 
 
 def test_a_servers_public_address_leads_to_its_primary_ip(api: Api, recorder: Recorder) -> None:
@@ -446,55 +278,3 @@ def test_a_servers_public_address_leads_to_its_primary_ip(api: Api, recorder: Re
     ip = api.run(lambda c: c.primary_ips.get(ipv4.id))
     assert_sent(recorder, "get_primary_ip", f"/primary_ips/{ipv4.id}", index=1, only=False)
     assert isinstance(ip, PrimaryIP)
-
-
-def test_unbound_primary_ip_refuses_to_call_the_api(recorder: Recorder) -> None:
-    ip = PrimaryIP.model_validate(spec.example_reply("get_primary_ip")["primary_ip"])
-    with pytest.raises(UnboundObjectError):
-        ip.unassign()
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(PrimaryIP).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "assign",
-        "unassign",
-        "change_dns_ptr",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(PrimaryIPsResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(PrimaryIPsResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_primary_ips",
-        "get": "get_primary_ip",
-        "get_by_name": None,
-        "create": "create_primary_ip",
-        "update": "update_primary_ip",
-        "delete": "delete_primary_ip",
-        "assign": "assign_primary_ip",
-        "unassign": "unassign_primary_ip",
-        "change_dns_ptr": "change_primary_ip_dns_ptr",
-        "change_protection": "change_primary_ip_protection",
-        "actions": "list_primary_ip_actions",
-        "get_action_of": "get_primary_ip_action",
-        "list_actions": "list_primary_ips_actions",
-        "get_action": "get_primary_ips_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/primary_ips")}
-    assert set(ids.values()) - {None} == family

@@ -11,9 +11,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import servers as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
@@ -29,8 +26,7 @@ from hcloud_models.models.servers import (
     ServerCreate,
     ServerMetrics,
 )
-from hcloud_models.operations import servers as ops_module
-from hcloud_models.operations._call import Endpoint, Paged
+from hcloud_models.operations._call import Endpoint
 from hcloud_models.resources.servers import ServersResource
 from tests import spec
 from tests.conftest import Api, Recorder
@@ -153,80 +149,6 @@ def list_reply(ids: list[int], page: int, next_page: int | None) -> dict[str, An
     return body
 
 
-# --- the family is complete -----------------------------------------------------
-
-ENDPOINT_IDS = {
-    "list": "list_servers",
-    "get": "get_server",
-    "get_by_name": None,
-    "create": "create_server",
-    "update": "update_server",
-    "delete": "delete_server",
-    "metrics": "get_server_metrics",
-    "power_on": "poweron_server",
-    "power_off": "poweroff_server",
-    "shutdown": "shutdown_server",
-    "reboot": "reboot_server",
-    "reset": "reset_server",
-    "rebuild": "rebuild_server",
-    "change_type": "change_server_type",
-    "enable_rescue": "enable_server_rescue",
-    "disable_rescue": "disable_server_rescue",
-    "enable_backup": "enable_server_backup",
-    "disable_backup": "disable_server_backup",
-    "attach_iso": "attach_server_iso",
-    "detach_iso": "detach_server_iso",
-    "create_image": "create_server_image",
-    "change_protection": "change_server_protection",
-    "change_dns_ptr": "change_server_dns_ptr",
-    "reset_password": "reset_server_password",
-    "request_console": "request_server_console",
-    "add_to_placement_group": "add_server_to_placement_group",
-    "remove_from_placement_group": "remove_server_from_placement_group",
-    "attach_to_network": "attach_server_to_network",
-    "detach_from_network": "detach_server_from_network",
-    "change_alias_ips": "change_server_alias_ips",
-    "actions": "list_server_actions",
-    "get_action_of": "get_server_action",
-    "list_actions": "list_servers_actions",
-    "get_action": "get_servers_action",
-}
-
-
-def test_endpoints_name_every_spec_operation_of_the_family() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(ServersResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == ENDPOINT_IDS
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/servers")}
-    assert set(ids.values()) - {None} == family
-    assert isinstance(vars(ServersResource)["all"], Paged)
-    assert vars(ServersResource)["all"].build is ops_module.list_servers
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lambdas name build functions through a module imported for type checking only.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(Server).items() if isinstance(d, Delegate)}
-    server_first = set(ENDPOINT_IDS) - {
-        "list",
-        "get",
-        "get_by_name",
-        "create",
-        "list_actions",
-        "get_action",
-        "get_action_of",  # deprecated: no bound method
-    }
-    assert set(delegates) == server_first | {"reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(ServersResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
 # --- list, all, get, get_by_name ----------------------------------------------------
 
 
@@ -278,24 +200,6 @@ def test_list_without_arguments_sends_no_query(api: Api, recorder: Recorder) -> 
     page = api.run(lambda c: c.servers.list())
     assert_sent(recorder, "list_servers", "/servers", [])
     assert_server(page[0], sent["servers"][0])
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "message"),
-    [
-        pytest.param({"per_page": 51}, "per_page", id="per_page-51"),
-        pytest.param({"per_page": 0}, "per_page", id="per_page-0"),
-        pytest.param({"page": 0}, "page", id="page-0"),
-        pytest.param({"sort": "name:up"}, "sort", id="sort-up"),
-        pytest.param({"sort": ["id", ":asc"]}, "sort", id="sort-no-field"),
-    ],
-)
-def test_bad_list_arguments_are_refused_before_sending(
-    api: Api, recorder: Recorder, kwargs: dict[str, Any], message: str
-) -> None:
-    with pytest.raises(ValueError, match=message):
-        api.run(lambda c: c.servers.list(**kwargs))
-    assert len(recorder.requests) == 0
 
 
 def test_all_walks_three_pages(api: Api, recorder: Recorder) -> None:
@@ -354,12 +258,6 @@ def test_all_is_lazy(api: Api, recorder: Recorder) -> None:
     assert len(recorder.requests) == 1
 
 
-def test_all_refuses_bad_per_page_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.collect(lambda c: c.servers.all(per_page=51))
-    assert len(recorder.requests) == 0
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     sent = reply(recorder, "get_server")
     server = api.run(lambda c: c.servers.get(SERVER_ID))
@@ -367,19 +265,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert_server(server, sent["server"])
     assert server.backup_window == sent["server"]["backup_window"]
     assert server.primary_disk_size == sent["server"]["primary_disk_size"]
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "list_servers")
-    server = api.run(lambda c: c.servers.get_by_name("web-1"))
-    assert_sent(recorder, "list_servers", "/servers", [("name", "web-1")])
-    assert_server(server, sent["servers"][0])
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_servers", servers=[])
-    assert api.run(lambda c: c.servers.get_by_name("missing")) is None
-    assert_sent(recorder, "list_servers", "/servers", [("name", "missing")])
 
 
 # --- create ---------------------------------------------------------------------------
@@ -614,13 +499,6 @@ def test_update_labels_only(api: Api, recorder: Recorder) -> None:
     )
 
 
-def test_delete_returns_the_action(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "delete_server", action=action_json(command="delete_server"))
-    action = api.run(lambda c: c.servers.delete(SERVER_ID))
-    assert_sent(recorder, "delete_server", f"/servers/{SERVER_ID}")
-    assert_action(action, sent["action"])
-
-
 def test_metrics(api: Api, recorder: Recorder) -> None:
     reply(recorder, "get_server_metrics")
     metrics = api.run(
@@ -729,24 +607,6 @@ BODY_ACTIONS = [
     ),
     pytest.param("attach_iso", "attach_iso", {"iso": "FreeBSD-11.0-RELEASE-amd64-dvd1"}, id="iso"),
     pytest.param(
-        "change_protection",
-        "change_protection",
-        {"delete": True, "rebuild": True},
-        id="change_protection",
-    ),
-    pytest.param(
-        "change_dns_ptr",
-        "change_dns_ptr",
-        {"ip": "1.2.3.4", "dns_ptr": "web-1.example.com"},
-        id="change_dns_ptr",
-    ),
-    pytest.param(
-        "change_dns_ptr",
-        "change_dns_ptr",
-        {"ip": "2001:db8::1", "dns_ptr": "web-1.example.com"},
-        id="change_dns_ptr-ipv6",
-    ),
-    pytest.param(
         "add_to_placement_group",
         "add_to_placement_group",
         {"placement_group": 9},
@@ -831,47 +691,6 @@ def test_enable_backup_with_a_window_in_a_mapping(api: Api, recorder: Recorder) 
         f"/servers/{SERVER_ID}/actions/enable_backup",
         body={"backup_window": "22-02"},
         check_schema=False,
-    )
-
-
-def test_change_dns_ptr_to_null_through_a_mapping(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "change_server_dns_ptr")
-    action = api.run(
-        lambda c: c.servers.change_dns_ptr(SERVER_ID, {"ip": "1.2.3.4", "dns_ptr": None})
-    )
-    assert_sent(
-        recorder,
-        "change_server_dns_ptr",
-        f"/servers/{SERVER_ID}/actions/change_dns_ptr",
-        body={"ip": "1.2.3.4", "dns_ptr": None},
-    )
-    assert b'"dns_ptr":null' in recorder.last.content
-    assert_action(action, sent["action"])
-
-
-@pytest.mark.parametrize(
-    "call",
-    [
-        pytest.param(lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.4"), id="left-out"),
-        pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.4", dns_ptr=None),
-            id="keyword-none",
-        ),
-        pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, {"ip": "1.2.3.4"}), id="mapping-without"
-        ),
-    ],
-)
-def test_change_dns_ptr_without_a_name_resets_it_with_null(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any]
-) -> None:
-    reply(recorder, "change_server_dns_ptr")
-    api.run(call)
-    assert_sent(
-        recorder,
-        "change_server_dns_ptr",
-        f"/servers/{SERVER_ID}/actions/change_dns_ptr",
-        body={"ip": "1.2.3.4", "dns_ptr": None},
     )
 
 
@@ -1008,105 +827,6 @@ def test_request_console(api: Api, recorder: Recorder) -> None:
     assert_action(result.action, sent["action"])
 
 
-# --- action listings ------------------------------------------------------------------
-
-
-def test_actions_of_one_server(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "list_server_actions")
-    page = api.run(
-        lambda c: c.servers.actions(
-            SERVER_ID, status=["running", "error"], sort="id:desc", page=1, per_page=5
-        )
-    )
-    assert_sent(
-        recorder,
-        "list_server_actions",
-        f"/servers/{SERVER_ID}/actions",
-        [
-            ("status", "running"),
-            ("status", "error"),
-            ("sort", "id:desc"),
-            ("page", "1"),
-            ("per_page", "5"),
-        ],
-    )
-    assert isinstance(page, Page)
-    assert [a.id for a in page] == [ACTION_ID, ACTION_ID + 1]
-    for action, expected in zip(page, sent["actions"], strict=True):
-        assert_action(action, expected)
-    assert page.pagination is not None
-    assert page.pagination.page == sent["meta"]["pagination"]["page"]
-
-
-def test_actions_of_one_server_without_arguments(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_server_actions")
-    api.run(lambda c: c.servers.actions(SERVER_ID))
-    assert_sent(recorder, "list_server_actions", f"/servers/{SERVER_ID}/actions")
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "list_servers_actions")
-    page = api.run(
-        lambda c: c.servers.list_actions(
-            id=[ACTION_ID, ACTION_ID + 1], status="running", sort=["started"], page=2, per_page=50
-        )
-    )
-    assert_sent(
-        recorder,
-        "list_servers_actions",
-        "/servers/actions",
-        [
-            ("id", str(ACTION_ID)),
-            ("id", str(ACTION_ID + 1)),
-            ("status", "running"),
-            ("sort", "started"),
-            ("page", "2"),
-            ("per_page", "50"),
-        ],
-    )
-    assert isinstance(page, Page)
-    for action, expected in zip(page, sent["actions"], strict=True):
-        assert_action(action, expected)
-
-
-def test_list_actions_refuses_bad_paging(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.run(lambda c: c.servers.list_actions(per_page=51))
-    with pytest.raises(ValueError, match="sort"):
-        api.run(lambda c: c.servers.actions(SERVER_ID, sort="id:up"))
-    assert len(recorder.requests) == 0
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "get_servers_action")
-    action = api.run(lambda c: c.servers.get_action(ACTION_ID))
-    assert_sent(recorder, "get_servers_action", f"/servers/actions/{ACTION_ID}")
-    assert_action(action, sent["action"])
-    recorder.requests.clear()
-    reply(recorder, "get_servers_action")
-    api.run(lambda c: c.servers.get_action(action))
-    assert_sent(recorder, "get_servers_action", f"/servers/actions/{ACTION_ID}")
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    sent = reply(recorder, "get_server_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.servers.get_action_of(SERVER_ID, ACTION_ID))
-    assert_sent(recorder, "get_server_action", f"/servers/{SERVER_ID}/actions/{ACTION_ID}")
-    assert_action(action, sent["action"])
-
-
-def test_get_action_of_takes_objects(api: Api, recorder: Recorder) -> None:
-    server = fetch_server(api)
-    reply(recorder, "get_servers_action")
-    action = api.run(lambda c: c.servers.get_action(ACTION_ID))
-    recorder.requests.clear()
-    reply(recorder, "get_server_action")
-    with pytest.warns(DeprecationWarning, match="deprecated"):
-        api.run(lambda c: c.servers.get_action_of(server, action))
-    assert_sent(recorder, "get_server_action", f"/servers/{SERVER_ID}/actions/{ACTION_ID}")
-
-
 # --- payload rules are checked before sending ---------------------------------------
 
 REQUIRED = {"server_type": "cx22", "image": "ubuntu-24.04"}
@@ -1221,11 +941,6 @@ REQUIRED = {"server_type": "cx22", "image": "ubuntu-24.04"}
             id="protection-unequal",
         ),
         pytest.param(
-            lambda c: c.servers.change_dns_ptr(SERVER_ID, ip="1.2.3.0/24", dns_ptr="x.example"),
-            ("ip",),
-            id="dns_ptr-bad-ip",
-        ),
-        pytest.param(
             lambda c: c.servers.change_type(SERVER_ID, server_type="cx32"),
             ("upgrade_disk",),
             id="change_type-no-upgrade_disk",
@@ -1273,11 +988,7 @@ def test_invalid_payload_is_refused_before_sending(
 
 # Every endpoint that takes the server first: (resource attribute, extra args, keywords).
 SERVER_CALLS = [
-    pytest.param("get", (), {}, id="get"),
-    pytest.param("update", (), {"name": "x"}, id="update"),
-    pytest.param("delete", (), {}, id="delete"),
     pytest.param("metrics", (), {"type": "cpu", "start": START, "end": END}, id="metrics"),
-    pytest.param("actions", (), {"status": "running"}, id="actions"),
     pytest.param("power_on", (), {}, id="power_on"),
     pytest.param("power_off", (), {}, id="power_off"),
     pytest.param("shutdown", (), {}, id="shutdown"),
@@ -1292,10 +1003,6 @@ SERVER_CALLS = [
     pytest.param("attach_iso", (), {"iso": "virtio-win"}, id="attach_iso"),
     pytest.param("detach_iso", (), {}, id="detach_iso"),
     pytest.param("create_image", (), {"description": "x"}, id="create_image"),
-    pytest.param(
-        "change_protection", (), {"delete": True, "rebuild": True}, id="change_protection"
-    ),
-    pytest.param("change_dns_ptr", ({"ip": "1.2.3.4", "dns_ptr": None},), {}, id="dns_ptr"),
     pytest.param("reset_password", (), {}, id="reset_password"),
     pytest.param("request_console", (), {}, id="request_console"),
     pytest.param("add_to_placement_group", (), {"placement_group": 9}, id="add_to_pg"),
@@ -1405,14 +1112,6 @@ def test_bound_methods_named_in_the_brief(api: Api, recorder: Recorder) -> None:
     ]
     assert fresh is not server
     assert fresh.is_bound
-
-
-def test_unbound_server_refuses_to_call_the_api(recorder: Recorder) -> None:
-    server = Server.model_validate(server_json())
-    assert not server.is_bound
-    with pytest.raises(UnboundObjectError):
-        server.power_off()
-    assert len(recorder.requests) == 0
 
 
 @pytest.mark.parametrize("bad", [True, "4711", 47.11, None])

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import ssh_keys as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.page import Page
 from hcloud_models.models.ssh_keys import SSHKey
-from hcloud_models.operations import ssh_keys as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.ssh_keys import SSHKeysResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    refused_before_sending_test,
+    reply_to,
+)
 
 # --- every operation ----------------------------------------------------------
 
@@ -66,24 +60,6 @@ def test_list_without_arguments_sends_no_query(api: Api, recorder: Recorder) -> 
     assert_sent(recorder, "list_ssh_keys", "/ssh_keys")
 
 
-def test_bad_paging_is_refused_before_sending(api: Api, recorder: Recorder) -> None:
-    with pytest.raises(ValueError, match="per_page"):
-        api.run(lambda c: c.ssh_keys.list(per_page=51))
-    with pytest.raises(ValueError, match="sort"):
-        api.run(lambda c: c.ssh_keys.list(sort="name:up"))
-    assert recorder.requests == []
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_ssh_keys", "ssh_keys")
-    keys = api.collect(lambda c: c.ssh_keys.all(label_selector="env=prod"))
-    assert [k.id for k in keys] == [42, 43]
-    assert all(isinstance(k, SSHKey) and k.is_bound for k in keys)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("label_selector", "env=prod"), ("per_page", "50")]
-    assert recorder.query(1) == [("label_selector", "env=prod"), ("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_ssh_key")
     key = api.run(lambda c: c.ssh_keys.get(42))
@@ -92,21 +68,6 @@ def test_get(api: Api, recorder: Recorder) -> None:
     assert key.name == "my-resource"
     assert key.fingerprint == "b7:2f:30:a0:2f:6c:58:6c:21:04:58:61:ba:06:3b:2f"
     assert key.is_bound
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_ssh_keys")
-    key = api.run(lambda c: c.ssh_keys.get_by_name("my-resource"))
-    assert_sent(recorder, "list_ssh_keys", "/ssh_keys", [("name", "my-resource")])
-    assert isinstance(key, SSHKey)
-    assert key.id == 42
-    assert key.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"ssh_keys": []})
-    assert api.run(lambda c: c.ssh_keys.get_by_name("missing")) is None
-    assert_sent(recorder, "list_ssh_keys", "/ssh_keys", [("name", "missing")])
 
 
 def test_create(api: Api, recorder: Recorder) -> None:
@@ -163,17 +124,10 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert key.is_bound
 
 
-def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_ssh_key")
-    assert api.run(lambda c: c.ssh_keys.delete(42)) is None
-    assert_sent(recorder, "delete_ssh_key", "/ssh_keys/42")
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.ssh_keys.create(name="deploy"), "public_key", id="no-public-key"),
         pytest.param(
@@ -198,50 +152,11 @@ def test_delete_returns_none_on_204(api: Api, recorder: Recorder) -> None:
             "colour",
             id="unknown-key",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 # --- bound SSH keys -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
-    [
-        pytest.param(
-            "update_ssh_key",
-            lambda c, k: c.ssh_keys.update(42, name="x", labels={"a": "b"}),
-            lambda c, k: k.update(name="x", labels={"a": "b"}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_ssh_key",
-            lambda c, k: c.ssh_keys.delete(42),
-            lambda c, k: k.delete(),
-            id="delete",
-        ),
-        pytest.param(
-            "get_ssh_key", lambda c, k: c.ssh_keys.get(42), lambda c, k: k.reload(), id="reload"
-        ),
-    ],
-)
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_ssh_key", lambda c: c.ssh_keys.get(42), operation_id, direct, bound
-    )
 
 
 def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder: Recorder) -> None:
@@ -253,42 +168,3 @@ def test_reload_returns_a_fresh_object_and_leaves_the_old_one(api: Api, recorder
     reloaded = api.run(lambda c: key.reload())
     assert reloaded.name == "renamed"
     assert key.name == "my-resource"
-
-
-def test_unbound_key_refuses_to_call_the_api(recorder: Recorder) -> None:
-    key = SSHKey.model_validate(spec.example_reply("get_ssh_key")["ssh_key"])
-    assert not key.is_bound
-    with pytest.raises(UnboundObjectError):
-        key.delete()
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The delegates name their build function through a module imported for type
-    # checking only; provide it so that the lambdas can be evaluated here.
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {name: d for name, d in vars(SSHKey).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {"update", "delete", "reload"}
-    for name, d in delegates.items():
-        assert d.name == ("get" if name == "reload" else name)
-        endpoint = vars(SSHKeysResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(SSHKeysResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_ssh_keys",
-        "get": "get_ssh_key",
-        "get_by_name": None,
-        "create": "create_ssh_key",
-        "update": "update_ssh_key",
-        "delete": "delete_ssh_key",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/ssh_keys")}
-    assert set(ids.values()) - {None} == family

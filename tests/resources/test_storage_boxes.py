@@ -34,7 +34,13 @@ from hcloud_models.resources.storage_boxes import (
 )
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+    reply_two_pages,
+)
 
 HETZNER = "hetzner"
 PASSWORD = "Sup3r-Secret.pw"
@@ -96,16 +102,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert box.storage_box_type.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_storage_boxes", "storage_boxes", spec_name=HETZNER)
-    boxes = api.collect(lambda c: c.storage_boxes.all())
-    assert [b.id for b in boxes] == [42, 43]
-    assert all(isinstance(b, StorageBox) and b.is_bound for b in boxes)
-    assert len(recorder.requests) == 2
-    assert all(r.url.host == "api.hetzner.com" for r in recorder.requests)
-    assert recorder.query(1) == [("per_page", "50"), ("page", "2")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply(recorder, "get_storage_box")
     box = api.run(lambda c: c.storage_boxes.get(42))
@@ -134,20 +130,6 @@ def test_get_with_nulls_while_being_set_up(api: Api, recorder: Recorder) -> None
     box = api.run(lambda c: c.storage_boxes.get(42))
     assert box.status == "initializing"
     assert (box.username, box.server, box.system, box.snapshot_plan) == (None, None, None, None)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_boxes")
-    box = api.run(lambda c: c.storage_boxes.get_by_name("backup"))
-    sent(recorder, "list_storage_boxes", "/storage_boxes", [("name", "backup")])
-    assert isinstance(box, StorageBox)
-    assert box.is_bound
-
-
-def test_get_by_name_returns_none_when_nothing_matches(api: Api, recorder: Recorder) -> None:
-    recorder.reply({"storage_boxes": [], "meta": None})
-    assert api.run(lambda c: c.storage_boxes.get_by_name("missing")) is None
-    sent(recorder, "list_storage_boxes", "/storage_boxes", [("name", "missing")])
 
 
 def test_create(api: Api, recorder: Recorder) -> None:
@@ -208,13 +190,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert box.is_bound
 
 
-def test_delete_returns_an_action(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "delete_storage_box")
-    action = api.run(lambda c: c.storage_boxes.delete(42))
-    sent(recorder, "delete_storage_box", "/storage_boxes/42")
-    assert_action(action)
-
-
 def test_folders(api: Api, recorder: Recorder) -> None:
     recorder.reply({"folders": ["daily", "weekly"]})
     folders = api.run(lambda c: c.storage_boxes.folders(42, path="backups"))
@@ -234,13 +209,6 @@ def test_folders_of_the_root(api: Api, recorder: Recorder) -> None:
 @pytest.mark.parametrize(
     ("operation_id", "call", "path", "body"),
     [
-        pytest.param(
-            "change_storage_box_protection",
-            lambda c: c.storage_boxes.change_protection(42, delete=True),
-            "change_protection",
-            {"delete": True},
-            id="change_protection",
-        ),
         pytest.param(
             "change_storage_box_type",
             lambda c: c.storage_boxes.change_type(42, storage_box_type="bx21"),
@@ -323,46 +291,6 @@ def test_actions_of_a_storage_box(
     reply(recorder, operation_id)
     action = api.run(call)
     sent(recorder, operation_id, f"/storage_boxes/42/actions/{path}", body=body)
-    assert_action(action)
-
-
-def test_actions_of_one_storage_box(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_box_actions")
-    page = api.run(lambda c: c.storage_boxes.actions(42, status="running", sort="started:desc"))
-    sent(
-        recorder,
-        "list_storage_box_actions",
-        "/storage_boxes/42/actions",
-        [("status", "running"), ("sort", "started:desc")],
-    )
-    assert isinstance(page, Page)
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "list_storage_boxes_actions")
-    page = api.run(lambda c: c.storage_boxes.list_actions(id=[5, 6], page=1))
-    sent(
-        recorder,
-        "list_storage_boxes_actions",
-        "/storage_boxes/actions",
-        [("id", "5"), ("id", "6"), ("page", "1")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "get_storage_boxes_action")
-    action = api.run(lambda c: c.storage_boxes.get_action(7))
-    sent(recorder, "get_storage_boxes_action", "/storage_boxes/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply(recorder, "get_storage_box_action")
-    with pytest.warns(DeprecationWarning, match=r"client\.storage_boxes\.get_action"):
-        action = api.run(lambda c: c.storage_boxes.get_action_of(42, 7))
-    sent(recorder, "get_storage_box_action", "/storage_boxes/42/actions/7")
     assert_action(action)
 
 
@@ -754,8 +682,7 @@ def _create(**fields: Any) -> Callable[[Any], Any]:
     return lambda c: c.storage_boxes.create({**base, **fields})
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(
             lambda c: c.storage_boxes.create(name="b", location="fsn1", password=PASSWORD),
@@ -890,15 +817,8 @@ def _create(**fields: Any) -> Callable[[Any], Any]:
             "labels",
             id="snapshot-bad-label",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 def test_password_errors_never_show_the_password() -> None:
@@ -920,24 +840,14 @@ def test_passwords_within_the_policy_pass(password: str) -> None:
 # --- bound objects ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box",
+    lambda c: c.storage_boxes.get(42),
     [
-        (
-            "update_storage_box",
-            lambda c, b: c.storage_boxes.update(42, name="x"),
-            lambda c, b: b.update(name="x"),
-        ),
-        ("delete_storage_box", lambda c, b: c.storage_boxes.delete(42), lambda c, b: b.delete()),
         (
             "list_storage_box_folders",
             lambda c, b: c.storage_boxes.folders(42, path="a"),
             lambda c, b: b.folders(path="a"),
-        ),
-        (
-            "change_storage_box_protection",
-            lambda c, b: c.storage_boxes.change_protection(42, delete=False),
-            lambda c, b: b.change_protection(delete=False),
         ),
         (
             "change_storage_box_type",
@@ -1003,35 +913,14 @@ def test_passwords_within_the_policy_pass(password: str) -> None:
             lambda c, b: c.storage_boxes.create_snapshot(42, description="d"),
             lambda c, b: b.create_snapshot(description="d"),
         ),
-        (
-            "list_storage_box_actions",
-            lambda c, b: c.storage_boxes.actions(42, per_page=3),
-            lambda c, b: b.actions(per_page=3),
-        ),
-        ("get_storage_box", lambda c, b: c.storage_boxes.get(42), lambda c, b: b.reload()),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_storage_box_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box",
-        lambda c: c.storage_boxes.get(42),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_subaccount_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box_subaccount",
+    lambda c: c.storage_box_subaccounts.get((42, 42)),
     [
         (
             "update_storage_box_subaccount",
@@ -1066,28 +955,13 @@ def test_bound_storage_box_methods_send_what_the_resource_sends(
             lambda c, s: s.reload(),
         ),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_subaccount_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_subaccount",
-        lambda c: c.storage_box_subaccounts.get((42, 42)),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_snapshot_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_storage_box_snapshot",
+    lambda c: c.storage_box_snapshots.get((42, 42)),
     [
         (
             "update_storage_box_snapshot",
@@ -1105,37 +979,8 @@ def test_bound_subaccount_methods_send_what_the_resource_sends(
             lambda c, s: s.reload(),
         ),
     ],
+    spec_name=HETZNER,
 )
-def test_bound_snapshot_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_snapshot",
-        lambda c: c.storage_box_snapshots.get((42, 42)),
-        operation_id,
-        direct,
-        bound,
-        spec_name=HETZNER,
-    )
-
-
-def test_bound_type_reload(api: Api, recorder: Recorder) -> None:
-    assert_bound_matches_resource(
-        api,
-        recorder,
-        "get_storage_box_type",
-        lambda c: c.storage_box_types.get(42),
-        "get_storage_box_type",
-        lambda c, t: c.storage_box_types.get(42),
-        lambda c, t: t.reload(),
-        spec_name=HETZNER,
-    )
 
 
 # --- coverage of the spec -------------------------------------------------------

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import volumes as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.locations import Location
 from hcloud_models.models.page import Page
 from hcloud_models.models.volumes import CreateVolumeResult, Volume
-from hcloud_models.operations import volumes as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.volumes import VolumesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 
 def assert_action(action: Any) -> None:
@@ -66,15 +63,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert volume.is_bound
 
 
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_volumes", "volumes")
-    volumes = api.collect(lambda c: c.volumes.all(status="available"))
-    assert [v.id for v in volumes] == [42, 43]
-    assert all(v.is_bound for v in volumes)
-    assert len(recorder.requests) == 2
-    assert recorder.query(0) == [("status", "available"), ("per_page", "50")]
-
-
 def test_get(api: Api, recorder: Recorder) -> None:
     reply_to(recorder, "get_volume")
     volume = api.run(lambda c: c.volumes.get(42))
@@ -98,16 +86,6 @@ def test_get_keeps_a_status_added_later(api: Api, recorder: Recorder) -> None:
     recorder.reply(reply)
     volume = api.run(lambda c: c.volumes.get(42))
     assert (volume.status, volume.server, volume.format) == ("migrating", None, None)
-
-
-def test_get_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volumes")
-    volume = api.run(lambda c: c.volumes.get_by_name("data"))
-    assert_sent(recorder, "list_volumes", "/volumes", [("name", "data")])
-    assert isinstance(volume, Volume)
-    recorder.requests.clear()
-    recorder.reply({"volumes": []})
-    assert api.run(lambda c: c.volumes.get_by_name("missing")) is None
 
 
 def test_create_for_a_server(api: Api, recorder: Recorder) -> None:
@@ -172,12 +150,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert volume.is_bound
 
 
-def test_delete(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_volume")
-    assert api.run(lambda c: c.volumes.delete(42)) is None
-    assert_sent(recorder, "delete_volume", "/volumes/42")
-
-
 # --- Volume actions -----------------------------------------------------------
 
 
@@ -216,62 +188,10 @@ def test_resize(api: Api, recorder: Recorder, size: Any) -> None:
     assert_action(action)
 
 
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_volume_protection")
-    action = api.run(lambda c: c.volumes.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_volume_protection",
-        "/volumes/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
-def test_actions_of_one_volume(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volume_actions")
-    page = api.run(lambda c: c.volumes.actions(42, status="error", per_page=2))
-    assert_sent(
-        recorder,
-        "list_volume_actions",
-        "/volumes/42/actions",
-        [("status", "error"), ("per_page", "2")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_volumes_actions")
-    page = api.run(lambda c: c.volumes.list_actions(id=[5, 6], sort="started"))
-    assert_sent(
-        recorder,
-        "list_volumes_actions",
-        "/volumes/actions",
-        [("id", "5"), ("id", "6"), ("sort", "started")],
-    )
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_volumes_action")
-    action = api.run(lambda c: c.volumes.get_action(7))
-    assert_sent(recorder, "get_volumes_action", "/volumes/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_volume_action")
-    with pytest.warns(DeprecationWarning, match=r"volumes\.get_action"):
-        action = api.run(lambda c: c.volumes.get_action_of(42, 7))
-    assert_sent(recorder, "get_volume_action", "/volumes/42/actions/7")
-    assert_action(action)
-
-
 # --- payload rules are checked before sending ---------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.volumes.create(name="d", size=9, server=1), "size", id="small"),
         pytest.param(
@@ -305,20 +225,8 @@ def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
         pytest.param(lambda c: c.volumes.attach(42, {}), "server", id="attach-no-server"),
         pytest.param(lambda c: c.volumes.resize(42, 5), "size", id="resize-small"),
         pytest.param(lambda c: c.volumes.resize(42, {}), "size", id="resize-no-size"),
-        pytest.param(
-            lambda c: c.volumes.change_protection(42, {"rebuild": True}),
-            "rebuild",
-            id="protection-unknown",
-        ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors())
-    assert recorder.requests == []
 
 
 def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> None:
@@ -330,21 +238,10 @@ def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> No
 # --- bound Volumes ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_volume",
+    lambda c: c.volumes.get(42),
     [
-        pytest.param(
-            "update_volume",
-            lambda c, v: c.volumes.update(42, name="x"),
-            lambda c, v: v.update(name="x"),
-            id="update",
-        ),
-        pytest.param(
-            "delete_volume",
-            lambda c, v: c.volumes.delete(42),
-            lambda c, v: v.delete(),
-            id="delete",
-        ),
         pytest.param(
             "attach_volume",
             lambda c, v: c.volumes.attach(42, 7, automount=True),
@@ -363,85 +260,5 @@ def test_attach_refuses_what_is_not_a_server(api: Api, recorder: Recorder) -> No
             lambda c, v: v.resize(100),
             id="resize",
         ),
-        pytest.param(
-            "change_volume_protection",
-            lambda c, v: c.volumes.change_protection(42, delete=False),
-            lambda c, v: v.change_protection(delete=False),
-            id="change_protection",
-        ),
-        pytest.param(
-            "list_volume_actions",
-            lambda c, v: c.volumes.actions(42, page=2),
-            lambda c, v: v.actions(page=2),
-            id="actions",
-        ),
-        pytest.param(
-            "get_volume",
-            lambda c, v: c.volumes.get(42),
-            lambda c, v: v.reload(),
-            id="reload",
-        ),
     ],
 )
-def test_bound_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    assert_bound_matches_resource(
-        api, recorder, "get_volume", lambda c: c.volumes.get(42), operation_id, direct, bound
-    )
-
-
-def test_unbound_volume_refuses_to_call_the_api(recorder: Recorder) -> None:
-    volume = Volume.model_validate(spec.example_reply("get_volume")["volume"])
-    with pytest.raises(UnboundObjectError):
-        volume.detach()
-    assert recorder.requests == []
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    delegates = {n: d for n, d in vars(Volume).items() if isinstance(d, Delegate)}
-    assert set(delegates) == {
-        "update",
-        "delete",
-        "attach",
-        "detach",
-        "resize",
-        "change_protection",
-        "actions",
-        "reload",
-    }
-    for d in delegates.values():
-        endpoint = vars(VolumesResource)[d.name]
-        assert isinstance(endpoint, Endpoint)
-        assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids = {
-        name: attr.operation_id
-        for name, attr in vars(VolumesResource).items()
-        if isinstance(attr, Endpoint)
-    }
-    assert ids == {
-        "list": "list_volumes",
-        "get": "get_volume",
-        "get_by_name": None,
-        "create": "create_volume",
-        "update": "update_volume",
-        "delete": "delete_volume",
-        "attach": "attach_volume",
-        "detach": "detach_volume",
-        "resize": "resize_volume",
-        "change_protection": "change_volume_protection",
-        "actions": "list_volume_actions",
-        "get_action_of": "get_volume_action",
-        "list_actions": "list_volumes_actions",
-        "get_action": "get_volumes_action",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/volumes")}
-    assert set(ids.values()) - {None} == family

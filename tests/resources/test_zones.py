@@ -9,9 +9,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models import zones as model_module
-from hcloud_models.models._base import Delegate
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.zones import (
@@ -25,12 +22,15 @@ from hcloud_models.models.zones import (
     Zone,
     ZoneChangePrimaryNameservers,
 )
-from hcloud_models.operations import zones as ops_module
-from hcloud_models.operations._call import Endpoint
-from hcloud_models.resources.zones import ZoneRRSetsResource, ZonesResource
 from tests import spec
 from tests.conftest import Api, Recorder
-from tests.helpers import assert_bound_matches_resource, assert_sent, reply_to, reply_two_pages
+from tests.helpers import (
+    assert_bound_matches_resource,
+    assert_sent,
+    bound_methods_test,
+    refused_before_sending_test,
+    reply_to,
+)
 
 ZONEFILE = "$ORIGIN\texample.com.\n$TTL\t3600\n\nwww\tIN\tA\t198.51.100.1\n"
 NAMESERVERS = [{"address": "198.51.100.1", "port": 53}, {"address": "2001:db8::53"}]
@@ -108,13 +108,6 @@ def test_list(api: Api, recorder: Recorder) -> None:
     assert isinstance(page, Page)
     assert isinstance(page[0], Zone)
     assert page[0].is_bound
-
-
-def test_all_walks_every_page(api: Api, recorder: Recorder) -> None:
-    reply_two_pages(recorder, "list_zones", "zones")
-    zones = api.collect(lambda c: c.zones.all(mode="primary"))
-    assert [z.id for z in zones] == [42, 43]
-    assert recorder.query(1) == [("mode", "primary"), ("per_page", "50"), ("page", "2")]
 
 
 def test_secondary_zone_and_unknown_values(api: Api, recorder: Recorder) -> None:
@@ -226,13 +219,6 @@ def test_update(api: Api, recorder: Recorder) -> None:
     assert zone.is_bound
 
 
-def test_delete_returns_an_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "delete_zone")
-    action = api.run(lambda c: c.zones.delete(42))
-    assert_sent(recorder, "delete_zone", "/zones/42")
-    assert_action(action)
-
-
 def test_export_zonefile(api: Api, recorder: Recorder) -> None:
     reply = reply_to(recorder, "get_zone_zonefile")
     text = api.run(lambda c: c.zones.export_zonefile("example.com"))
@@ -285,57 +271,11 @@ def test_change_primary_nameservers(api: Api, recorder: Recorder, nameservers: A
     assert_action(action)
 
 
-def test_change_protection(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "change_zone_protection")
-    action = api.run(lambda c: c.zones.change_protection(42, delete=True))
-    assert_sent(
-        recorder,
-        "change_zone_protection",
-        "/zones/42/actions/change_protection",
-        body={"delete": True},
-    )
-    assert_action(action)
-
-
 @pytest.mark.parametrize("ttl", [pytest.param(300, id="int"), pytest.param({"ttl": 300}, id="map")])
 def test_change_ttl(api: Api, recorder: Recorder, ttl: Any) -> None:
     reply_to(recorder, "change_zone_ttl")
     action = api.run(lambda c: c.zones.change_ttl(42, ttl))
     assert_sent(recorder, "change_zone_ttl", "/zones/42/actions/change_ttl", body={"ttl": 300})
-    assert_action(action)
-
-
-def test_actions_of_one_zone_by_name(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_zone_actions")
-    page = api.run(lambda c: c.zones.actions("example.com", status="success", sort="id:desc"))
-    assert_sent(
-        recorder,
-        "list_zone_actions",
-        "/zones/example.com/actions",
-        [("status", "success"), ("sort", "id:desc")],
-    )
-    assert_action(page[0])
-
-
-def test_list_actions(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "list_zones_actions")
-    page = api.run(lambda c: c.zones.list_actions(id=3))
-    assert_sent(recorder, "list_zones_actions", "/zones/actions", [("id", "3")])
-    assert_action(page[0])
-
-
-def test_get_action(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_zones_action")
-    action = api.run(lambda c: c.zones.get_action(7))
-    assert_sent(recorder, "get_zones_action", "/zones/actions/7")
-    assert_action(action)
-
-
-def test_get_action_of_is_deprecated(api: Api, recorder: Recorder) -> None:
-    reply_to(recorder, "get_zone_action")
-    with pytest.warns(DeprecationWarning, match="get_action"):
-        action = api.run(lambda c: c.zones.get_action_of("example.com", 7))
-    assert_sent(recorder, "get_zone_action", "/zones/example.com/actions/7")
     assert_action(action)
 
 
@@ -582,8 +522,7 @@ def test_update_records(api: Api, recorder: Recorder) -> None:
 # --- payload rules are checked before sending ---------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("call", "field"),
+test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
     [
         pytest.param(lambda c: c.zones.create(mode="primary"), "name", id="name-missing"),
         pytest.param(lambda c: c.zones.create(name="example.com"), "mode", id="mode-missing"),
@@ -706,15 +645,8 @@ def test_update_records(api: Api, recorder: Recorder) -> None:
             "comment",
             id="null-comment",
         ),
-    ],
+    ]
 )
-def test_invalid_payload_is_refused_before_sending(
-    api: Api, recorder: Recorder, call: Callable[[Any], Any], field: str
-) -> None:
-    with pytest.raises(pydantic.ValidationError) as caught:
-        api.run(call)
-    assert any(field in error["loc"] for error in caught.value.errors()), caught.value
-    assert recorder.requests == []
 
 
 @pytest.mark.parametrize(
@@ -782,18 +714,10 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
 # --- bound Zones and RRSets -------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("operation_id", "direct", "bound"),
+test_bound_zone_methods_send_what_the_resource_sends = bound_methods_test(
+    "get_zone",
+    lambda c: c.zones.get(42),
     [
-        pytest.param(
-            "update_zone",
-            lambda c, z: c.zones.update(42, labels={}),
-            lambda c, z: z.update(labels={}),
-            id="update",
-        ),
-        pytest.param(
-            "delete_zone", lambda c, z: c.zones.delete(42), lambda c, z: z.delete(), id="delete"
-        ),
         pytest.param(
             "get_zone_zonefile",
             lambda c, z: c.zones.export_zonefile(42),
@@ -811,12 +735,6 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
             lambda c, z: c.zones.change_primary_nameservers(42, NAMESERVERS),
             lambda c, z: z.change_primary_nameservers(NAMESERVERS),
             id="change_primary_nameservers",
-        ),
-        pytest.param(
-            "change_zone_protection",
-            lambda c, z: c.zones.change_protection(42, delete=False),
-            lambda c, z: z.change_protection(delete=False),
-            id="change_protection",
         ),
         pytest.param(
             "change_zone_ttl",
@@ -842,45 +760,8 @@ def test_a_single_record_or_nameserver_is_not_a_list(api: Api, recorder: Recorde
             lambda c, z: z.create_rrset(name="www", type="A", records=["1.2.3.4"]),
             id="create_rrset",
         ),
-        pytest.param(
-            "list_zone_actions",
-            lambda c, z: c.zones.actions(42, per_page=3),
-            lambda c, z: z.actions(per_page=3),
-            id="actions",
-        ),
-        pytest.param(
-            "get_zone", lambda c, z: c.zones.get(42), lambda c, z: z.reload(), id="reload"
-        ),
     ],
 )
-def test_bound_zone_methods_send_what_the_resource_sends(
-    api: Api,
-    recorder: Recorder,
-    operation_id: str,
-    direct: Callable[[Any, Any], Any],
-    bound: Callable[[Any, Any], Any],
-) -> None:
-    if operation_id in ("get_zone_zonefile", "create_zone_rrset"):
-        # Text, or a result holding bound objects: compare the two requests and results.
-        reply_to(recorder, "get_zone")
-        zone = api.run(lambda c: c.zones.get(42))
-        reply_to(recorder, operation_id)
-        reply_to(recorder, operation_id)
-        expected = api.run(lambda c: direct(c, zone))
-        result = api.run(lambda c: bound(c, zone))
-        assert result == expected
-        first, second = recorder.requests[1], recorder.requests[2]
-        assert (second.method, second.url, second.content) == (
-            first.method,
-            first.url,
-            first.content,
-        )
-        if isinstance(result, CreateRRSetResult):
-            assert result.rrset.is_bound
-        return
-    assert_bound_matches_resource(
-        api, recorder, "get_zone", lambda c: c.zones.get(42), operation_id, direct, bound
-    )
 
 
 @pytest.mark.parametrize(
@@ -961,104 +842,3 @@ def test_bound_rrset_methods_send_what_the_resource_sends(
         bound,
     )
     assert recorder.path(2).startswith("/zones/42/rrsets/www/A")
-
-
-def test_unbound_objects_refuse_to_call_the_api(recorder: Recorder) -> None:
-    zone = Zone.model_validate(spec.example_reply("get_zone")["zone"])
-    rrset = RRSet.model_validate(spec.example_reply("get_zone_rrset")["rrset"])
-    with pytest.raises(UnboundObjectError):
-        zone.export_zonefile()
-    with pytest.raises(UnboundObjectError):
-        rrset.add_records(["1.2.3.4"])
-    assert recorder.requests == []
-
-
-def _delegates(model: type[Any]) -> dict[str, Delegate[Any, Any, Any]]:
-    return {name: d for name, d in vars(model).items() if isinstance(d, Delegate)}
-
-
-def test_delegates_match_resource_methods(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(model_module, "ops", ops_module, raising=False)
-    for model, resource, names in [
-        (
-            Zone,
-            ZonesResource,
-            {
-                "update",
-                "delete",
-                "export_zonefile",
-                "import_zonefile",
-                "change_primary_nameservers",
-                "change_protection",
-                "change_ttl",
-                "list_rrsets",
-                "get_rrset",
-                "create_rrset",
-                "actions",
-                "reload",
-            },
-        ),
-        (
-            RRSet,
-            ZoneRRSetsResource,
-            {
-                "update",
-                "delete",
-                "change_protection",
-                "change_ttl",
-                "set_records",
-                "add_records",
-                "remove_records",
-                "update_records",
-                "reload",
-            },
-        ),
-    ]:
-        delegates = _delegates(model)
-        assert set(delegates) == names
-        for name, d in delegates.items():
-            assert d.name == ("get" if name == "reload" else name)
-            endpoint = vars(resource)[d.name]
-            assert isinstance(endpoint, Endpoint)
-            assert endpoint.build == d.target()
-
-
-def test_endpoints_name_spec_operations() -> None:
-    ids: dict[str, str | None] = {}
-    for resource in (ZonesResource, ZoneRRSetsResource):
-        for name, attr in vars(resource).items():
-            if isinstance(attr, Endpoint):
-                ids[f"{resource.__name__}.{name}"] = attr.operation_id
-    assert ids == {
-        "ZonesResource.list": "list_zones",
-        "ZonesResource.get": "get_zone",
-        "ZonesResource.create": "create_zone",
-        "ZonesResource.update": "update_zone",
-        "ZonesResource.delete": "delete_zone",
-        "ZonesResource.export_zonefile": "get_zone_zonefile",
-        "ZonesResource.import_zonefile": "import_zone_zonefile",
-        "ZonesResource.change_primary_nameservers": "change_zone_primary_nameservers",
-        "ZonesResource.change_protection": "change_zone_protection",
-        "ZonesResource.change_ttl": "change_zone_ttl",
-        "ZonesResource.list_rrsets": None,
-        "ZonesResource.get_rrset": None,
-        "ZonesResource.create_rrset": None,
-        "ZonesResource.actions": "list_zone_actions",
-        "ZonesResource.get_action_of": "get_zone_action",
-        "ZonesResource.list_actions": "list_zones_actions",
-        "ZonesResource.get_action": "get_zones_action",
-        "ZoneRRSetsResource.list": "list_zone_rrsets",
-        "ZoneRRSetsResource.get": "get_zone_rrset",
-        "ZoneRRSetsResource.create": "create_zone_rrset",
-        "ZoneRRSetsResource.update": "update_zone_rrset",
-        "ZoneRRSetsResource.delete": "delete_zone_rrset",
-        "ZoneRRSetsResource.change_protection": "change_zone_rrset_protection",
-        "ZoneRRSetsResource.change_ttl": "change_zone_rrset_ttl",
-        "ZoneRRSetsResource.set_records": "set_zone_rrset_records",
-        "ZoneRRSetsResource.add_records": "add_zone_rrset_records",
-        "ZoneRRSetsResource.remove_records": "remove_zone_rrset_records",
-        "ZoneRRSetsResource.update_records": "update_zone_rrset_records",
-    }
-    family = {o for o, (_, path, _) in spec.operations().items() if path.startswith("/zones")}
-    assert set(ids.values()) - {None} == family
-    assert len(family) == 25
