@@ -9,7 +9,15 @@ async client.
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Callable,
+    Coroutine,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
@@ -81,6 +89,28 @@ def name_or_id(ref: str | Ref | None) -> str | None:
     if ref is None or isinstance(ref, str):
         return ref
     return str(id_of(ref))
+
+
+def ref_or_name(ref: str | Ref | None) -> str | int | None:
+    """A name or id as given; an object as its id (fields that take "ID or name")."""
+    if ref is None or isinstance(ref, (str, int)):
+        return ref
+    return id_of(ref)
+
+
+def refs_or_names(refs: Iterable[str | Ref] | None) -> list[str | int] | None:
+    """Names and ids as given, objects as their ids; ``None`` stays ``None``."""
+    return None if refs is None else [ref if isinstance(ref, str) else id_of(ref) for ref in refs]
+
+
+def ref_ids(refs: Iterable[Ref] | None) -> list[int] | None:
+    """The ids of objects or ids; ``None`` stays ``None``."""
+    return None if refs is None else [id_of(ref) for ref in refs]
+
+
+def ref_id(ref: Ref | None) -> int | None:
+    """The id of an object or id; ``None`` stays ``None``."""
+    return None if ref is None else id_of(ref)
 
 
 Body = Mapping[str, Any] | None

@@ -47,6 +47,10 @@ from ._call import (
     metrics_query,
     page_of,
     query,
+    ref_id,
+    ref_ids,
+    ref_or_name,
+    refs_or_names,
     unwrap,
     whole,
 )
@@ -123,20 +127,20 @@ def create_server(
     /,
     *,
     name: str | None = None,
-    server_type: str | int | None = None,
-    image: str | int | None = None,
-    location: str | int | None = None,
-    datacenter: str | int | None = None,
+    server_type: str | Ref | None = None,
+    image: str | Ref | None = None,
+    location: str | Ref | None = None,
+    datacenter: str | Ref | None = None,
     start_after_create: bool | None = None,
-    ssh_keys: Sequence[str | int] | None = None,
-    volumes: Sequence[int] | None = None,
-    networks: Sequence[int] | None = None,
+    ssh_keys: Sequence[str | Ref] | None = None,
+    volumes: Sequence[Ref] | None = None,
+    networks: Sequence[Ref] | None = None,
     firewalls: Sequence[ServerCreateFirewall | Mapping[str, Any]] | None = None,
     user_data: str | None = None,
     labels: dict[str, str] | None = None,
     automount: bool | None = None,
     public_net: ServerCreatePublicNet | Mapping[str, Any] | None = None,
-    placement_group: int | None = None,
+    placement_group: Ref | None = None,
 ) -> Call[CreateServerResult, CreateServerResult[Async]]:
     """Create a server.
 
@@ -147,21 +151,21 @@ def create_server(
     Args:
         payload: The body as a model or mapping.
         name: Name of the server, an RFC 1123 hostname (required).
-        server_type: Server type name or id, e.g. ``"cx22"`` (required).
-        image: Image name or id, e.g. ``"ubuntu-24.04"`` (required).
-        location: Location name or id; excludes ``datacenter``.
-        datacenter: Datacenter name or id (older way to place a server).
+        server_type: Server type name, id or object, e.g. ``"cx22"`` (required).
+        image: Image name, id or object, e.g. ``"ubuntu-24.04"`` (required).
+        location: Location name, id or object; excludes ``datacenter``.
+        datacenter: Datacenter name, id or object (older way to place a server).
         start_after_create: Start the server once created (the API's default: yes).
-        ssh_keys: SSH key names or ids to install for root.
-        volumes: Ids of volumes to attach.
-        networks: Ids of private networks to attach.
+        ssh_keys: SSH keys to install for root: names, ids or objects.
+        volumes: Volumes to attach, or their ids.
+        networks: Private networks to attach, or their ids.
         firewalls: Firewalls to apply, as ``{"firewall": id}``.
         user_data: Cloud-init user data, at most 32 KiB.
         labels: Labels of the server.
         automount: Mount the attached volumes automatically.
         public_net: Public interface options (``enable_ipv4``, ``enable_ipv6``,
             ``ipv4``, ``ipv6``).
-        placement_group: Id of a placement group to put the server in.
+        placement_group: Placement group to put the server in, or its id.
 
     Returns:
         The new server, the action that creates it, the actions that follow
@@ -171,20 +175,20 @@ def create_server(
     body = ServerCreate.build(
         payload,
         name=name,
-        server_type=server_type,
-        image=image,
-        location=location,
-        datacenter=datacenter,
+        server_type=ref_or_name(server_type),
+        image=ref_or_name(image),
+        location=ref_or_name(location),
+        datacenter=ref_or_name(datacenter),
         start_after_create=start_after_create,
-        ssh_keys=None if ssh_keys is None else list(ssh_keys),
-        volumes=None if volumes is None else list(volumes),
-        networks=None if networks is None else list(networks),
+        ssh_keys=refs_or_names(ssh_keys),
+        volumes=ref_ids(volumes),
+        networks=ref_ids(networks),
         firewalls=None if firewalls is None else list(firewalls),
         user_data=user_data,
         labels=labels,
         automount=automount,
         public_net=public_net,
-        placement_group=placement_group,
+        placement_group=ref_id(placement_group),
     )
     return Call.with_payload("POST", "/servers", whole(CreateServerResult), body)
 
@@ -277,7 +281,7 @@ def rebuild(
     payload: ServerRebuild | Body = None,
     /,
     *,
-    image: str | int | None = None,
+    image: str | Ref | None = None,
     user_data: str | None = None,
 ) -> Call[RebuildServerResult, RebuildServerResult[Async]]:
     """Wipe a server's disk and install an image on it.
@@ -285,13 +289,13 @@ def rebuild(
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        image: Image name or id (required).
+        image: Image name, id or object (required).
         user_data: Cloud-init user data, at most 32 KiB.
 
     Returns:
         The action, and the new root password when the image sets one.
     """
-    body = ServerRebuild.build(payload, image=image, user_data=user_data)
+    body = ServerRebuild.build(payload, image=ref_or_name(image), user_data=user_data)
     return Call.with_payload("POST", _path(server, "rebuild"), whole(RebuildServerResult), body)
 
 
@@ -300,7 +304,7 @@ def change_type(
     payload: ServerChangeType | Body = None,
     /,
     *,
-    server_type: str | int | None = None,
+    server_type: str | Ref | None = None,
     upgrade_disk: bool | None = None,
 ) -> Call[Action, Action[Async]]:
     """Move a server (which must be off) to another server type.
@@ -308,11 +312,13 @@ def change_type(
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        server_type: Name or id of the new type (required).
+        server_type: The new type: name, id or object (required).
         upgrade_disk: Grow the disk too (required); a grown disk rules out
             going back to a smaller type.
     """
-    body = ServerChangeType.build(payload, server_type=server_type, upgrade_disk=upgrade_disk)
+    body = ServerChangeType.build(
+        payload, server_type=ref_or_name(server_type), upgrade_disk=upgrade_disk
+    )
     return Call.with_payload("POST", _path(server, "change_type"), ACTION, body)
 
 
@@ -322,7 +328,7 @@ def enable_rescue(
     /,
     *,
     type: str | None = None,  # noqa: A002 - the API's field name
-    ssh_keys: Sequence[int] | None = None,
+    ssh_keys: Sequence[Ref] | None = None,
 ) -> Call[EnableRescueResult, EnableRescueResult[Async]]:
     """Boot a server into the rescue system on its next start.
 
@@ -330,12 +336,12 @@ def enable_rescue(
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
         type: Rescue system; the API offers ``"linux64"``.
-        ssh_keys: Ids of SSH keys to put into the rescue system.
+        ssh_keys: SSH keys to put into the rescue system, or their ids.
 
     Returns:
         The action and the rescue system's root password.
     """
-    body = ServerEnableRescue.build(payload, type=type, ssh_keys=ssh_keys)
+    body = ServerEnableRescue.build(payload, type=type, ssh_keys=ref_ids(ssh_keys))
     return Call.with_payload(
         "POST", _path(server, "enable_rescue"), whole(EnableRescueResult), body
     )
@@ -373,16 +379,16 @@ def disable_backup(server: Ref, /) -> Call[Action, Action[Async]]:
 
 
 def attach_iso(
-    server: Ref, payload: ServerAttachISO | Body = None, /, *, iso: str | int | None = None
+    server: Ref, payload: ServerAttachISO | Body = None, /, *, iso: str | Ref | None = None
 ) -> Call[Action, Action[Async]]:
     """Insert an ISO into a server's virtual drive.
 
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        iso: ISO name or id (required).
+        iso: ISO name, id or object (required).
     """
-    body = ServerAttachISO.build(payload, iso=iso)
+    body = ServerAttachISO.build(payload, iso=ref_or_name(iso))
     return Call.with_payload("POST", _path(server, "attach_iso"), ACTION, body)
 
 
@@ -480,16 +486,16 @@ def add_to_placement_group(
     payload: ServerAddToPlacementGroup | Body = None,
     /,
     *,
-    placement_group: int | None = None,
+    placement_group: Ref | None = None,
 ) -> Call[Action, Action[Async]]:
     """Put a server (which must be off) into a placement group.
 
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        placement_group: Id of the placement group (required).
+        placement_group: The placement group, or its id (required).
     """
-    body = ServerAddToPlacementGroup.build(payload, placement_group=placement_group)
+    body = ServerAddToPlacementGroup.build(payload, placement_group=ref_id(placement_group))
     return Call.with_payload("POST", _path(server, "add_to_placement_group"), ACTION, body)
 
 
@@ -503,7 +509,7 @@ def attach_to_network(
     payload: ServerAttachToNetwork | Body = None,
     /,
     *,
-    network: int | None = None,
+    network: Ref | None = None,
     ip: str | None = None,
     alias_ips: Sequence[str] | None = None,
     ip_range: str | None = None,
@@ -513,13 +519,13 @@ def attach_to_network(
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        network: Id of the network (required).
+        network: The network, or its id (required).
         ip: The server's address in the network; the API picks one when ``None``.
         alias_ips: Further addresses of the server in the network.
         ip_range: Subnet to take the address from.
     """
     body = ServerAttachToNetwork.build(
-        payload, network=network, ip=ip, alias_ips=alias_ips, ip_range=ip_range
+        payload, network=ref_id(network), ip=ip, alias_ips=alias_ips, ip_range=ip_range
     )
     return Call.with_payload("POST", _path(server, "attach_to_network"), ACTION, body)
 
@@ -529,16 +535,16 @@ def detach_from_network(
     payload: ServerDetachFromNetwork | Body = None,
     /,
     *,
-    network: int | None = None,
+    network: Ref | None = None,
 ) -> Call[Action, Action[Async]]:
     """Disconnect a server from a private network.
 
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        network: Id of the network (required).
+        network: The network, or its id (required).
     """
-    body = ServerDetachFromNetwork.build(payload, network=network)
+    body = ServerDetachFromNetwork.build(payload, network=ref_id(network))
     return Call.with_payload("POST", _path(server, "detach_from_network"), ACTION, body)
 
 
@@ -547,7 +553,7 @@ def change_alias_ips(
     payload: ServerChangeAliasIPs | Body = None,
     /,
     *,
-    network: int | None = None,
+    network: Ref | None = None,
     alias_ips: Sequence[str] | None = None,
 ) -> Call[Action, Action[Async]]:
     """Replace a server's alias IPs in a private network.
@@ -555,8 +561,8 @@ def change_alias_ips(
     Args:
         server: The server, or its id.
         payload: The body as a model or mapping; keywords win over it.
-        network: Id of the network (required).
+        network: The network, or its id (required).
         alias_ips: The new alias addresses (required; empty removes them all).
     """
-    body = ServerChangeAliasIPs.build(payload, network=network, alias_ips=alias_ips)
+    body = ServerChangeAliasIPs.build(payload, network=ref_id(network), alias_ips=alias_ips)
     return Call.with_payload("POST", _path(server, "change_alias_ips"), ACTION, body)

@@ -6,11 +6,13 @@ import asyncio
 import copy
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
 from typing import Any
 
 import pydantic
 import pytest
 
+from hcloud_models import OPERATIONS
 from hcloud_models.models.actions import Action
 from hcloud_models.models.images import Image
 from hcloud_models.models.page import Page
@@ -31,6 +33,13 @@ from hcloud_models.resources.servers import ServersResource
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_sent
+
+# Server method name -> the operationId it performs.
+OPERATION_IDS = {
+    method.partition(".")[2]: operation_id
+    for operation_id, method in OPERATIONS.items()
+    if method.startswith("servers.")
+}
 
 SERVER_ID = 4711
 ACTION_ID = 1337
@@ -346,6 +355,99 @@ def test_create_with_only_the_required_fields(api: Api, recorder: Recorder) -> N
         check_schema=False,  # the spec types image as a string; the API takes an id too
     )
     assert_created(result, sent)
+
+
+def test_create_takes_objects_where_the_api_takes_ids(api: Api, recorder: Recorder) -> None:
+    sent = create_reply(recorder)
+    result = api.run(
+        lambda c: c.servers.create(
+            name="web-1",
+            server_type=SimpleNamespace(id=22),
+            image=SimpleNamespace(id=114690387),
+            location=SimpleNamespace(id=1),
+            ssh_keys=["my-key", 7, SimpleNamespace(id=8)],
+            volumes=[SimpleNamespace(id=123), 124],
+            networks=[SimpleNamespace(id=456)],
+            placement_group=SimpleNamespace(id=3),
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_server",
+        "/servers",
+        body={
+            "name": "web-1",
+            "server_type": 22,
+            "image": 114690387,
+            "location": 1,
+            "ssh_keys": ["my-key", 7, 8],
+            "volumes": [123, 124],
+            "networks": [456],
+            "placement_group": 3,
+        },
+        check_schema=False,  # the spec types the "ID or name" fields as strings only
+    )
+    assert_created(result, sent)
+
+
+@pytest.mark.parametrize(
+    ("call", "action", "body"),
+    [
+        (
+            lambda c: c.servers.change_type(
+                42, server_type=SimpleNamespace(id=22), upgrade_disk=True
+            ),
+            "change_type",
+            {"server_type": 22, "upgrade_disk": True},
+        ),
+        (
+            lambda c: c.servers.rebuild(42, image=SimpleNamespace(id=5)),
+            "rebuild",
+            {"image": 5},
+        ),
+        (
+            lambda c: c.servers.attach_iso(42, iso=SimpleNamespace(id=9)),
+            "attach_iso",
+            {"iso": 9},
+        ),
+        (
+            lambda c: c.servers.enable_rescue(42, ssh_keys=[SimpleNamespace(id=8), 9]),
+            "enable_rescue",
+            {"ssh_keys": [8, 9]},
+        ),
+        (
+            lambda c: c.servers.add_to_placement_group(42, placement_group=SimpleNamespace(id=3)),
+            "add_to_placement_group",
+            {"placement_group": 3},
+        ),
+        (
+            lambda c: c.servers.attach_to_network(42, network=SimpleNamespace(id=4)),
+            "attach_to_network",
+            {"network": 4},
+        ),
+        (
+            lambda c: c.servers.detach_from_network(42, network=SimpleNamespace(id=4)),
+            "detach_from_network",
+            {"network": 4},
+        ),
+        (
+            lambda c: c.servers.change_alias_ips(42, network=SimpleNamespace(id=4), alias_ips=[]),
+            "change_alias_ips",
+            {"network": 4, "alias_ips": []},
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_actions_take_objects_where_the_api_takes_ids(
+    api: Api, recorder: Recorder, call: Callable[[Any], Any], action: str, body: dict[str, Any]
+) -> None:
+    reply = spec.example_reply(OPERATION_IDS[action])
+    recorder.reply(reply, status=201)
+    api.run(call)
+    assert recorder.last.method == "POST"
+    assert recorder.last.url.path == f"/v1/servers/42/actions/{action}"
+    assert recorder.body() == body
+    assert len(recorder.requests) == 1
 
 
 def test_create_with_a_model(api: Api, recorder: Recorder) -> None:

@@ -63,6 +63,15 @@ def sync_usage(client: Client) -> None:
         ServerCreate(name="web-2", server_type="cx22", image="ubuntu-24.04")
     )
     assert_type(created_from_model.root_password, str | None)
+    key = client.ssh_keys.get(1)
+    from_objects = client.servers.create(
+        name="web-3",
+        server_type=client.server_types.get(1),
+        image=client.images.get(2),
+        location=client.locations.get(1),
+        ssh_keys=[key, "other-key", 3],
+    )
+    assert_type(from_objects.server, Server)
 
     assert_type(client.locations.get(1), Location)
     client.servres.list()  # type: ignore[attr-defined]  # a typo is an error, not Any
