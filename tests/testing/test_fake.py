@@ -117,17 +117,22 @@ def test_server_without_start_stays_off(fake: SpecCheckedCloud) -> None:
 
 
 @pytest.mark.parametrize(
-    ("method", "kwargs", "during", "final"),
+    ("method", "kwargs", "during", "final", "command"),
     [
-        ("power_off", {}, "stopping", "off"),
-        ("shutdown", {}, "stopping", "off"),
-        ("reboot", {}, "starting", "running"),
-        ("reset", {}, "starting", "running"),
-        ("rebuild", {"image": "debian-12"}, "rebuilding", "running"),
+        ("power_off", {}, "stopping", "off", "stop_server"),
+        ("shutdown", {}, "stopping", "off", "shutdown_server"),
+        ("reboot", {}, "starting", "running", "reboot_server"),
+        ("reset", {}, "starting", "running", "reset_server"),
+        ("rebuild", {"image": "debian-12"}, "rebuilding", "running", "rebuild_server"),
     ],
 )
 def test_power_actions_move_the_status(
-    fake: SpecCheckedCloud, method: str, kwargs: dict[str, Any], during: str, final: str
+    fake: SpecCheckedCloud,
+    method: str,
+    kwargs: dict[str, Any],
+    during: str,
+    final: str,
+    command: str,
 ) -> None:
     with fake.client() as client:
         server = running_server(client)
@@ -137,7 +142,7 @@ def test_power_actions_move_the_status(
         assert server.reload().status == during
         action.wait()
         assert server.reload().status == final
-        assert action.reload().command == {"power_off": "poweroff"}.get(method, method)
+        assert action.reload().command == command
 
 
 def test_rebuild_changes_the_image_and_returns_a_password(fake: SpecCheckedCloud) -> None:
@@ -188,7 +193,7 @@ def test_every_other_server_action(fake: SpecCheckedCloud) -> None:
         server.update(name="web-2", labels={"env": "test"})
         assert server.reload().name == "web-2"
         commands = [a.command for a in client.servers.actions(server.id)]
-        assert "change_type" in commands
+        assert "change_server_type" in commands
         assert "enable_rescue" in commands
 
 
@@ -376,7 +381,7 @@ def test_locked_while_an_action_runs(fake: SpecCheckedCloud) -> None:
 def test_chosen_action_ends_in_error(fake: SpecCheckedCloud) -> None:
     with fake.client() as client:
         server = running_server(client)
-        fake.fail_next_actions("poweroff", code="server_error", message="hardware fault")
+        fake.fail_next_actions("stop_server", code="server_error", message="hardware fault")
         with pytest.raises(ActionFailed) as failed:
             server.power_off().wait()
         assert failed.value.code == "server_error"

@@ -128,10 +128,6 @@ def register(cloud: FakeCloud) -> None:
 
     def render(lb: Json) -> Json:
         servers = cloud.collection("servers")
-        # A deleted server stops being a target, as in the API.
-        lb["targets"] = [
-            t for t in lb["targets"] if t["type"] != "server" or t["server"]["id"] in servers
-        ]
         reply = copy.deepcopy({k: v for k, v in lb.items() if not k.startswith("_")})
         health = [{"listen_port": s["listen_port"], "status": "healthy"} for s in lb["services"]]
         targets = []
@@ -337,17 +333,26 @@ def register(cloud: FakeCloud) -> None:
                 403, "resource_limit_exceeded", f"at most {lb_type['max_targets']} targets"
             )
 
-    def sync_servers() -> None:
-        servers = cloud.collection("servers")
-        for server in servers.values():
-            server["load_balancers"] = sorted(
-                lb["id"]
-                for lb in lbs.values()
-                if any(
-                    t["type"] == "server" and t["server"]["id"] == server["id"]
-                    for t in lb["targets"]
-                )
+    def server_view(server: Json, shown: Json) -> None:
+        shown["load_balancers"] = sorted(
+            lb["id"]
+            for lb in lbs.values()
+            if any(
+                t["type"] == "server" and t["server"]["id"] == server["id"] for t in lb["targets"]
             )
+        )
+
+    def server_deleted(server: Json) -> None:
+        # A deleted server stops being a target, as in the API.
+        for lb in lbs.values():
+            lb["targets"] = [
+                t
+                for t in lb["targets"]
+                if t["type"] != "server" or t["server"]["id"] != server["id"]
+            ]
+
+    cloud.add_view("servers", server_view)
+    cloud.on("server_deleted", server_deleted)
 
     # -- networks ------------------------------------------------------------------------
 
@@ -454,7 +459,6 @@ def register(cloud: FakeCloud) -> None:
         lb["services"] = services
         lb["targets"] = targets
         lbs[ident] = lb
-        sync_servers()
         sync_certificates()
         action = cloud.start_action(
             "create_load_balancer", [("load_balancer", ident)], family="load_balancers",
@@ -480,7 +484,6 @@ def register(cloud: FakeCloud) -> None:
             raise ApiError.protected(f"load balancer {id}")
         cloud.check_unlocked("load_balancer", id)
         del lbs[id]
-        sync_servers()
         sync_certificates()
         return 204, None
 
@@ -589,7 +592,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["targets"].append(target)
-            sync_servers()
 
         extra = [("server", target["server"]["id"])] if target["type"] == "server" else []
         return act("add_target", lb, apply, extra=extra)
@@ -606,7 +608,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["targets"] = kept
-            sync_servers()
 
         return act("remove_target", lb, apply)
 
