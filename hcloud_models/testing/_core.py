@@ -569,7 +569,7 @@ class FakeCloud:
         """Start an action and return its JSON (status ``running``, progress 0).
 
         Args:
-            command: The action's command, e.g. ``"poweroff"``.
+            command: The action's command, e.g. ``"stop_server"`` (the API's command names).
             resources: ``(type, id)`` of each resource it touches.
             family: Collection whose ``/<family>/actions`` lists it.
             duration: Seconds on the clock until it ends.

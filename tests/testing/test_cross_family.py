@@ -407,3 +407,75 @@ def test_server_action_commands_are_the_apis(fake: SpecCheckedCloud, client: Cli
         status, reply = raw(fake, "POST", path, body)
         assert status == 201, (path, reply)
         assert reply["action"]["command"] == spec_command("POST", path), name
+
+
+def test_other_families_action_commands_are_the_apis(fake: SpecCheckedCloud) -> None:
+    status, made = raw(
+        fake,
+        "POST",
+        "/servers",
+        {"name": "web-1", "server_type": "cpx22", "image": "ubuntu-24.04", "location": "fsn1"},
+    )
+    assert status == 201
+    server = made["server"]["id"]
+    fake.clock.advance(60)
+    raw(fake, "POST", f"/servers/{server}/actions/poweroff")
+    fake.clock.advance(60)
+    ids: dict[str, int] = {}
+
+    def step(method: str, path: str, body: Any = None, keep: str | None = None) -> None:
+        fake.clock.advance(60)
+        status, reply = raw(fake, method, path.format(**ids), body)
+        assert status in (200, 201), (path, reply)
+        action = reply.get("action") or reply["actions"][0]
+        sent = path.format(**ids)
+        assert action["command"] == spec_command(method, sent), sent
+        if keep is not None:
+            ids[keep] = reply[keep]["id"]
+
+    step("POST", "/volumes", {"name": "v", "size": 10, "server": server}, keep="volume")
+    step("POST", "/volumes/{volume}/actions/detach")
+    step("POST", "/volumes/{volume}/actions/attach", {"server": server})
+    step("POST", "/volumes/{volume}/actions/resize", {"size": 20})
+    step("POST", "/volumes/{volume}/actions/change_protection", {"delete": False})
+    step("POST", "/floating_ips", {"type": "ipv4", "server": server}, keep="floating_ip")
+    step("POST", "/floating_ips/{floating_ip}/actions/unassign")
+    step("POST", "/floating_ips/{floating_ip}/actions/assign", {"server": server})
+    ip = fake["floating_ips"][ids["floating_ip"]]["ip"]
+    step("POST", "/floating_ips/{floating_ip}/actions/change_dns_ptr", {"ip": ip, "dns_ptr": None})
+    step("POST", "/floating_ips/{floating_ip}/actions/change_protection", {"delete": False})
+    primary = fake["servers"][server]["public_net"]["ipv4"]["id"]
+    ids["primary_ip"] = primary
+    step("POST", "/primary_ips/{primary_ip}/actions/unassign")
+    step(
+        "POST",
+        "/primary_ips/{primary_ip}/actions/assign",
+        {"assignee_id": server, "assignee_type": "server"},
+    )
+    address = fake["primary_ips"][primary]["ip"]
+    step(
+        "POST", "/primary_ips/{primary_ip}/actions/change_dns_ptr", {"ip": address, "dns_ptr": None}
+    )
+    step("POST", "/primary_ips/{primary_ip}/actions/change_protection", {"delete": False})
+    status, reply = raw(fake, "POST", "/networks", {"name": "n", "ip_range": "10.0.0.0/16"})
+    ids["network"] = reply["network"]["id"]
+    step(
+        "POST",
+        "/networks/{network}/actions/add_subnet",
+        {"type": "cloud", "network_zone": "eu-central"},
+    )
+    route = {"destination": "10.100.0.0/16", "gateway": "10.0.0.2"}
+    step("POST", "/networks/{network}/actions/add_route", route)
+    step("POST", "/networks/{network}/actions/delete_route", route)
+    step("POST", "/networks/{network}/actions/delete_subnet", {"ip_range": "10.0.0.0/24"})
+    step("POST", "/networks/{network}/actions/change_ip_range", {"ip_range": "10.0.0.0/15"})
+    step("POST", "/networks/{network}/actions/change_protection", {"delete": False})
+    status, reply = raw(fake, "POST", "/firewalls", {"name": "f"})
+    ids["firewall"] = reply["firewall"]["id"]
+    target = [{"type": "server", "server": {"id": server}}]
+    step("POST", "/firewalls/{firewall}/actions/apply_to_resources", {"apply_to": target})
+    step("POST", "/firewalls/{firewall}/actions/remove_from_resources", {"remove_from": target})
+    step("POST", "/firewalls/{firewall}/actions/set_rules", {"rules": []})
+    status, reply = raw(fake, "POST", f"/servers/{server}/actions/create_image")
+    ids["image"] = reply["image"]["id"]
+    step("POST", "/images/{image}/actions/change_protection", {"delete": False})
