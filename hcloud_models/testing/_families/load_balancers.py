@@ -4,8 +4,10 @@ Services and targets change at once, through actions that end immediately
 (and that ``fail_next_actions`` can make fail, leaving the Load Balancer as it
 was).  ``create_load_balancer``, ``change_load_balancer_type`` and the
 network attachments take a few seconds on the clock and apply when they
-end.  Server targets appear in the server's ``load_balancers``; certificates
-of HTTPS services list the Load Balancer in ``used_by``.  Label-selector
+end.  Server targets appear in the server's ``load_balancers`` and
+certificates of HTTPS services list the Load Balancer in ``used_by`` (views
+this family adds to those replies); a deleted server stops being a target when
+it goes.  Label-selector
 targets resolve to the servers whose labels match at the time of reading;
 every target is reported ``healthy`` on each service's port.
 """
@@ -189,14 +191,17 @@ def register(cloud: FakeCloud) -> None:
             return []
         return list((service.get("http") or {}).get("certificates") or [])
 
-    def sync_certificates() -> None:
-        certs = cloud.collection("certificates")
-        for cert in certs.values():
-            cert["used_by"] = [u for u in cert["used_by"] if u["type"] != "load_balancer"]
-        for lb in lbs.values():
-            for cert_id in sorted({c for s in lb["services"] for c in certificates_of(s)}):
-                if cert_id in certs:
-                    certs[cert_id]["used_by"].append({"id": lb["id"], "type": "load_balancer"})
+    def certificate_view(cert: Json, shown: Json) -> None:
+        # Certificates list the Load Balancers whose HTTPS services use them.
+        users = sorted(
+            lb["id"]
+            for lb in lbs.values()
+            if any(cert["id"] in certificates_of(service) for service in lb["services"])
+        )
+        kept = [u for u in shown["used_by"] if u["type"] != "load_balancer"]
+        shown["used_by"] = kept + [{"id": ident, "type": "load_balancer"} for ident in users]
+
+    cloud.add_view("certificates", certificate_view)
 
     def read_service(data: Any, where: str, problems: _Problems, old: Json | None = None) -> Json:
         """A service from a body, merged into ``old`` when updating."""
@@ -459,7 +464,6 @@ def register(cloud: FakeCloud) -> None:
         lb["services"] = services
         lb["targets"] = targets
         lbs[ident] = lb
-        sync_certificates()
         action = cloud.start_action(
             "create_load_balancer", [("load_balancer", ident)], family="load_balancers",
             duration=3.0,
@@ -484,7 +488,6 @@ def register(cloud: FakeCloud) -> None:
             raise ApiError.protected(f"load balancer {id}")
         cloud.check_unlocked("load_balancer", id)
         del lbs[id]
-        sync_certificates()
         return 204, None
 
     @cloud.route("GET", "/load_balancers/{id}/metrics")
@@ -541,7 +544,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["services"].append(service)
-            sync_certificates()
 
         return act("add_service", lb, apply)
 
@@ -562,7 +564,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["services"][index] = service
-            sync_certificates()
 
         return act("update_service", lb, apply)
 
@@ -576,7 +577,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             del lb["services"][index]
-            sync_certificates()
 
         return act("delete_service", lb, apply)
 
