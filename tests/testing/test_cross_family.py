@@ -158,33 +158,37 @@ def test_server_create_refuses_objects_it_cannot_take(
     made = neighbours(client)
     elsewhere = client.volumes.create(name="far", size=10, location="hel1")
     elsewhere.action.wait()
+    far_ip = client.primary_ips.create(name="far", type="ipv4", location="hel1").primary_ip
     bare = client.networks.create(name="bare", ip_range="10.1.0.0/16")
-    cases = [
-        ("volumes", [elsewhere.volume.id]),
-        ("networks", [bare.id]),
-        ("public_net", {"ipv6": made["ip"].id}),
-    ]
-    for field, value in cases:
-        status, body = raw(
-            fake,
-            "POST",
-            "/servers",
-            {"name": "web-1", "server_type": "cpx22", "image": "ubuntu-24.04", field: value},
-        )
-        assert status == 422
-        assert body["error"]["code"] == "invalid_input"
-        assert body["error"]["details"]["fields"][0]["name"].startswith(field)
+
+    def create(name: str, field: str, value: Any) -> tuple[int, str, str | None]:
+        body = {"name": name, "server_type": "cpx22", "image": "ubuntu-24.04", field: value}
+        status, reply = raw(fake, "POST", "/servers", {**body, "location": "fsn1"})
+        fields = reply["error"]["details"].get("fields") or [{"name": None}]
+        return status, reply["error"]["code"], fields[0]["name"]
+
+    assert create("a", "volumes", [elsewhere.volume.id]) == (422, "invalid_input", "volumes")
+    assert create("a", "networks", [bare.id]) == (422, "invalid_input", "networks")
+    assert create("a", "public_net", {"ipv6": made["ip"].id}) == (
+        412,
+        "primary_ip_version_mismatch",
+        None,
+    )
+    assert create("a", "public_net", {"ipv4": far_ip.id}) == (
+        422,
+        "primary_ip_datacenter_mismatch",
+        None,
+    )
     assert fake["servers"] == {}
     create_with_everything(client, made)
     # Now taken: the Volume and the Primary IP cannot go to another server.
-    for field, value in (("volumes", [made["volume"].id]), ("public_net", {"ipv4": made["ip"].id})):
-        status, body = raw(
-            fake,
-            "POST",
-            "/servers",
-            {"name": "web-2", "server_type": "cpx22", "image": "ubuntu-24.04", field: value},
-        )
-        assert (status, body["error"]["code"]) == (422, "invalid_input")
+    assert create("b", "volumes", [made["volume"].id]) == (422, "invalid_input", "volumes")
+    assert create("b", "public_net", {"ipv4": made["ip"].id}) == (
+        422,
+        "primary_ip_assigned",
+        None,
+    )
+    assert len(fake["servers"]) == 1
 
 
 def test_deleting_a_server_updates_every_family_when_it_goes(

@@ -75,11 +75,19 @@ def register(cloud: FakeCloud) -> None:
             if ip is None:
                 body.error(where, f"primary IP {ident} not found")
             elif ip["type"] != kind:
-                body.error(where, f"primary IP {ident} is not an {kind} address")
+                raise ApiError(
+                    412, "primary_ip_version_mismatch", f"primary IP {ident} is not an {kind}"
+                )
             elif ip["assignee_id"] is not None:
-                body.error(where, f"primary IP {ident} is already assigned")
+                raise ApiError(
+                    422, "primary_ip_assigned", f"primary IP {ident} is already assigned"
+                )
             elif location is not None and ip["location"]["id"] != location["id"]:
-                body.error(where, f"primary IP {ident} is in another location")
+                raise ApiError(
+                    422,
+                    "primary_ip_datacenter_mismatch",
+                    f"primary IP {ident} is in another location",
+                )
         has_public = any(chosen[kind] is not None or enabled[kind] is not False for kind in KINDS)
         if not has_public and not body.data.get("networks"):
             body.error("networks", "a server without public IPs needs a network")
