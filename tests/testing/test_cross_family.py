@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from hcloud_models import AsyncClient, Client, RetryPolicy
-from hcloud_models.errors import InvalidInputError, NotFoundError
+from hcloud_models.errors import APIError, InvalidInputError, NotFoundError
 from hcloud_models.testing import FakeCloud
 from tests import spec
 from tests.testing.conftest import SpecCheckedCloud, operation_of
@@ -168,7 +168,8 @@ def test_server_create_refuses_objects_it_cannot_take(
         return status, reply["error"]["code"], fields[0]["name"]
 
     assert create("a", "volumes", [elsewhere.volume.id]) == (422, "invalid_input", "volumes")
-    assert create("a", "networks", [bare.id]) == (422, "invalid_input", "networks")
+    assert create("a", "networks", [bare.id]) == (422, "no_subnet_available", None)
+    assert create("a", "networks", [424242]) == (422, "invalid_input", "networks")
     assert create("a", "public_net", {"ipv6": made["ip"].id}) == (
         412,
         "primary_ip_version_mismatch",
@@ -483,3 +484,25 @@ def test_other_families_action_commands_are_the_apis(fake: SpecCheckedCloud) -> 
     status, reply = raw(fake, "POST", f"/servers/{server}/actions/create_image")
     ids["image"] = reply["image"]["id"]
     step("POST", "/images/{image}/actions/change_protection", {"delete": False})
+
+
+def test_a_server_created_in_a_placement_group_cannot_join_another(
+    fake: SpecCheckedCloud, client: Client
+) -> None:
+    first = client.placement_groups.create(name="a", type="spread").placement_group
+    second = client.placement_groups.create(name="b", type="spread").placement_group
+    created = client.servers.create(
+        name="web-1",
+        server_type="cpx22",
+        image="ubuntu-24.04",
+        placement_group=first.id,
+        start_after_create=False,
+    )
+    created.action.wait()
+    with pytest.raises(APIError) as caught:
+        created.server.add_to_placement_group(placement_group=second.id)
+    assert caught.value.code == "already_in_placement_group"
+    created.server.remove_from_placement_group().wait()
+    assert first.reload().servers == []
+    created.server.add_to_placement_group(placement_group=second.id).wait()
+    assert second.reload().servers == [created.server.id]

@@ -57,6 +57,45 @@ def _network_range(body: Body, name: str, value: Any) -> Net | None:
     return net
 
 
+def subnet_for(network: Json, zone: str) -> Json | None:
+    """The first subnet of ``network`` that servers in ``zone`` take addresses from."""
+    subnets: list[Json] = network["subnets"]
+    for subnet in subnets:
+        if subnet["type"] in ("cloud", "server") and subnet["network_zone"] == zone:
+            return subnet
+    return None
+
+
+def used_ips(cloud: FakeCloud, network: Json) -> set[str]:
+    """Addresses of ``network`` taken by its gateway, servers (with aliases) and Load Balancers."""
+    used: set[str] = {str(Net(network["ip_range"]).network_address + 1)}
+    for server in cloud.collection("servers").values():
+        for entry in server["private_net"]:
+            if entry["network"] == network["id"]:
+                used.add(entry["ip"])
+                used.update(entry.get("alias_ips") or [])
+    for lb in cloud.collection("load_balancers").values():
+        for entry in lb.get("private_net") or []:
+            if entry.get("network") == network["id"] and entry.get("ip"):
+                used.add(entry["ip"])
+    return used
+
+
+def free_ip(cloud: FakeCloud, network: Json, zone: str) -> str:
+    """The next free address for a server in ``zone`` (422 ``no_subnet_available`` if none)."""
+    subnet = subnet_for(network, zone)
+    if subnet is not None:
+        used = used_ips(cloud, network)
+        for host in Net(subnet["ip_range"]).hosts():
+            if str(host) not in used:
+                return str(host)
+    raise ApiError(
+        422,
+        "no_subnet_available",
+        f"network {network['id']} has no subnet or free IP in network zone {zone}",
+    )
+
+
 def register(cloud: FakeCloud) -> None:
     """Serve the network routes."""
     networks = cloud.collection("networks")
@@ -70,29 +109,6 @@ def register(cloud: FakeCloud) -> None:
             if server["id"] in network["servers"]:
                 network["servers"].remove(server["id"])
 
-    def subnet_for(network: Json, zone: str) -> Json | None:
-        subnets: list[Json] = network["subnets"]
-        for subnet in subnets:
-            if subnet["type"] in ("cloud", "server") and subnet["network_zone"] == zone:
-                return subnet
-        return None
-
-    def free_ip(network: Json, subnet: Json) -> str | None:
-        used: set[str] = {str(Net(network["ip_range"]).network_address + 1)}
-        for server in servers.values():
-            for entry in server["private_net"]:
-                if entry["network"] == network["id"]:
-                    used.add(entry["ip"])
-                    used.update(entry.get("alias_ips") or [])
-        for lb in cloud.collection("load_balancers").values():
-            for entry in lb.get("private_net") or []:
-                if entry.get("network") == network["id"]:
-                    used.add(entry.get("ip"))
-        for host in Net(subnet["ip_range"]).hosts():
-            if str(host) not in used:
-                return str(host)
-        return None
-
     def create_check(body: Body, location: Json | None) -> None:
         refs = body.get("networks", "array") or []
         for ref in refs:
@@ -100,14 +116,7 @@ def register(cloud: FakeCloud) -> None:
             if network is None:
                 body.error("networks", f"network {ref!r} not found")
             elif location is not None:
-                subnet = subnet_for(network, location["network_zone"])
-                if subnet is None:
-                    body.error(
-                        "networks",
-                        f"network {ref} has no subnet in network zone {location['network_zone']}",
-                    )
-                elif free_ip(network, subnet) is None:
-                    body.error("networks", f"network {ref} has no free IP left")
+                free_ip(cloud, network, location["network_zone"])
         idents = [ref for ref in refs if isinstance(ref, int)]
         if len(set(idents)) != len(idents):
             body.error("networks", "names a network twice")
@@ -115,13 +124,11 @@ def register(cloud: FakeCloud) -> None:
     def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
         for ref in body.data.get("networks") or []:
             network = networks[ref]
-            subnet = subnet_for(network, server["location"]["network_zone"])
-            assert subnet is not None
             count = len(server["private_net"]) + 2
             server["private_net"].append(
                 {
                     "network": ref,
-                    "ip": free_ip(network, subnet),
+                    "ip": free_ip(cloud, network, server["location"]["network_zone"]),
                     "alias_ips": [],
                     "mac_address": f"86:00:00:{server['id'] % 256:02x}:{count:02x}:01",
                 }

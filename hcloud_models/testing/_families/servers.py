@@ -36,6 +36,7 @@ from .._core import (
     public,
 )
 from ._shared import apply_update, change_protection, register_action_routes
+from .networks import free_ip, used_ips
 
 ORDER = 40
 
@@ -624,10 +625,14 @@ def register(cloud: FakeCloud) -> None:
         assert network is not None
         if any(entry["network"] == network["id"] for entry in server["private_net"]):
             raise ApiError(422, "server_already_attached", "server is already attached")
+        if ip is None:
+            ip = free_ip(cloud, network, server["location"]["network_zone"])
+        elif ip in used_ips(cloud, network):
+            raise ApiError(422, "ip_not_available", f"{ip} is already used in the network")
         count = len(server["private_net"]) + 2
         entry = {
             "network": network["id"],
-            "ip": ip or f"10.0.0.{count}",
+            "ip": ip,
             "alias_ips": list(alias_ips),
             "mac_address": f"86:00:00:{id % 256:02x}:{count:02x}:01",
         }
@@ -706,6 +711,10 @@ def register(cloud: FakeCloud) -> None:
         assert group is not None
         if server["status"] != "off":
             raise ApiError(422, "server_not_stopped", "the server must be off")
+        if server.get("placement_group") is not None:
+            raise ApiError(
+                422, "already_in_placement_group", "the server is already in a placement group"
+            )
 
         def added() -> None:
             server["placement_group"] = public(group)
