@@ -95,10 +95,11 @@ def test_demo_runs_offline_on_the_fake_cloud(
     assert re.findall(r"-> (\d+) requests?", out) == ["1", "6", "4", "5", "7", "6"]
     assert "Done: 29 requests in all." in out
     # progress is reported as it changes, on the fake clock
-    assert "create_server #1000005:   0% running" in out
-    assert "create_server #1000005:  25% running" in out
-    assert "create_server #1000005: 100% success" in out
+    assert "create_server #1000003:   0% running" in out
+    assert "create_server #1000003:  25% running" in out
+    assert "create_server #1000003: 100% success" in out
     assert "start_server #1000006: 100% success" in out
+    assert "stop_server #1000007: 100% success" in out
     assert "server #1000002 is off (was initializing)" in out
 
     (cloud,) = clouds

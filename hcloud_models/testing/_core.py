@@ -7,6 +7,7 @@ method, a path, a query string, headers and a body and returns a
 
 from __future__ import annotations
 
+import copy
 import fnmatch
 import importlib
 import json
@@ -34,6 +35,30 @@ __all__ = [
 Json = dict[str, Any]
 Reply = Json | tuple[int, Json | None]
 Handler = Callable[..., Reply]
+Hook = Callable[..., object]
+View = Callable[[Json, Json], object]
+
+EVENTS: Mapping[str, str] = {
+    "server_create_check": (
+        "(body, location): ``POST /servers`` is about to create a server; record problems "
+        "with the fields the family owns on ``body`` (``body.error``).  ``location`` is the "
+        "server's location, or ``None`` if the body names none that exists."
+    ),
+    "server_created": (
+        "(server, body, next_actions): the server is stored (status ``initializing``); "
+        "apply the fields the family owns (``body.data``, already checked) and append any "
+        "action the family starts to ``next_actions``."
+    ),
+    "server_deleted": (
+        "(server): the server has just been removed from ``servers``; drop or update "
+        "whatever the family keeps about it."
+    ),
+    "labels_changed": (
+        "(collection, item, old): an object's ``labels`` were replaced (``old`` is the "
+        "previous value)."
+    ),
+}
+"""Events a family can emit and hook into (name -> keyword arguments and meaning)."""
 
 _LABEL_KEY = re.compile(
     r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*/)?"
@@ -433,6 +458,8 @@ class FakeCloud:
         self.faults: list[Fault] = []
         self.lock = threading.RLock()
         self._templates: list[_Route] = []
+        self._hooks: dict[str, list[Hook]] = {event: [] for event in EVENTS}
+        self._views: dict[str, list[View]] = {}
         self._by_prefix: dict[str, list[_Route]] = {}
         self._actions: dict[int, _ActionState] = {}
         self._running: dict[int, _ActionState] = {}
@@ -463,6 +490,45 @@ class FakeCloud:
             return handler
 
         return register
+
+    def on(self, event: str, hook: Hook) -> None:
+        """Run ``hook(**arguments)`` each time ``event`` is emitted (see :data:`EVENTS`).
+
+        Hooks run in the order they were registered, i.e. in family ``ORDER``
+        (servers 40, most families 50, Firewalls 60).  An unknown event is a
+        ``ValueError``.
+        """
+        if event not in self._hooks:
+            raise ValueError(f"unknown event {event!r}; known: {', '.join(EVENTS)}")
+        self._hooks[event].append(hook)
+
+    def emit(self, event: str, **arguments: Any) -> None:
+        """Run every hook of ``event`` with ``arguments``, at the moment the state changes."""
+        if event not in self._hooks:
+            raise ValueError(f"unknown event {event!r}; known: {', '.join(EVENTS)}")
+        for hook in list(self._hooks[event]):
+            hook(**arguments)
+
+    def add_view(self, collection: str, contribute: View) -> None:
+        """Let a family fill fields of another family's reply form.
+
+        ``contribute(stored, shown)`` gets the stored object and a deep copy
+        about to be sent, and sets the fields it owns on ``shown`` (e.g. the
+        Firewalls family sets a server's ``public_net.firewalls``).  Families
+        build their replies with :meth:`view`, so the fields are current on
+        every reply without copying state between families.
+        """
+        self._views.setdefault(collection, []).append(contribute)
+
+    def view(self, collection: str, item: Json) -> Json:
+        """The reply form of a stored object: its public keys plus every contributed field."""
+        contributors = self._views.get(collection)
+        if not contributors:
+            return public(item)
+        shown = copy.deepcopy(public(item))
+        for contribute in contributors:
+            contribute(item, shown)
+        return shown
 
     def collection(self, name: str) -> dict[int, Json]:
         """The objects of a collection (created empty on first use)."""
@@ -503,7 +569,7 @@ class FakeCloud:
         """Start an action and return its JSON (status ``running``, progress 0).
 
         Args:
-            command: The action's command, e.g. ``"poweroff"``.
+            command: The action's command, e.g. ``"stop_server"`` (the API's command names).
             resources: ``(type, id)`` of each resource it touches.
             family: Collection whose ``/<family>/actions`` lists it.
             duration: Seconds on the clock until it ends.

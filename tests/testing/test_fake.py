@@ -15,6 +15,7 @@ import pytest
 from hcloud_models import Client, RetryPolicy
 from hcloud_models.errors import (
     ActionFailed,
+    APIError,
     ConnectionLostError,
     InvalidInputError,
     InvalidResponseError,
@@ -117,17 +118,22 @@ def test_server_without_start_stays_off(fake: SpecCheckedCloud) -> None:
 
 
 @pytest.mark.parametrize(
-    ("method", "kwargs", "during", "final"),
+    ("method", "kwargs", "during", "final", "command"),
     [
-        ("power_off", {}, "stopping", "off"),
-        ("shutdown", {}, "stopping", "off"),
-        ("reboot", {}, "starting", "running"),
-        ("reset", {}, "starting", "running"),
-        ("rebuild", {"image": "debian-12"}, "rebuilding", "running"),
+        ("power_off", {}, "stopping", "off", "stop_server"),
+        ("shutdown", {}, "stopping", "off", "shutdown_server"),
+        ("reboot", {}, "starting", "running", "reboot_server"),
+        ("reset", {}, "starting", "running", "reset_server"),
+        ("rebuild", {"image": "debian-12"}, "rebuilding", "running", "rebuild_server"),
     ],
 )
 def test_power_actions_move_the_status(
-    fake: SpecCheckedCloud, method: str, kwargs: dict[str, Any], during: str, final: str
+    fake: SpecCheckedCloud,
+    method: str,
+    kwargs: dict[str, Any],
+    during: str,
+    final: str,
+    command: str,
 ) -> None:
     with fake.client() as client:
         server = running_server(client)
@@ -137,7 +143,7 @@ def test_power_actions_move_the_status(
         assert server.reload().status == during
         action.wait()
         assert server.reload().status == final
-        assert action.reload().command == {"power_off": "poweroff"}.get(method, method)
+        assert action.reload().command == command
 
 
 def test_rebuild_changes_the_image_and_returns_a_password(fake: SpecCheckedCloud) -> None:
@@ -188,7 +194,7 @@ def test_every_other_server_action(fake: SpecCheckedCloud) -> None:
         server.update(name="web-2", labels={"env": "test"})
         assert server.reload().name == "web-2"
         commands = [a.command for a in client.servers.actions(server.id)]
-        assert "change_type" in commands
+        assert "change_server_type" in commands
         assert "enable_rescue" in commands
 
 
@@ -376,7 +382,7 @@ def test_locked_while_an_action_runs(fake: SpecCheckedCloud) -> None:
 def test_chosen_action_ends_in_error(fake: SpecCheckedCloud) -> None:
     with fake.client() as client:
         server = running_server(client)
-        fake.fail_next_actions("poweroff", code="server_error", message="hardware fault")
+        fake.fail_next_actions("stop_server", code="server_error", message="hardware fault")
         with pytest.raises(ActionFailed) as failed:
             server.power_off().wait()
         assert failed.value.code == "server_error"
@@ -645,7 +651,6 @@ def test_remaining_reads_and_actions(fake: SpecCheckedCloud) -> None:
 
 def test_networks_and_placement_groups_seen_from_the_server(fake: SpecCheckedCloud) -> None:
     """The server side of networks and placement groups (their families own the rest)."""
-    fake["networks"][7] = {"id": 7, "name": "net", "servers": []}
     fake["placement_groups"][9] = {
         "id": 9,
         "name": "spread",
@@ -655,15 +660,31 @@ def test_networks_and_placement_groups_seen_from_the_server(fake: SpecCheckedClo
         "servers": [],
     }
     with fake.client() as client:
+        net = client.networks.create(
+            name="net",
+            ip_range="10.0.0.0/16",
+            subnets=[{"type": "cloud", "network_zone": "eu-central"}],
+        ).id
+        bare = client.networks.create(name="bare", ip_range="10.1.0.0/16").id
         server = running_server(client)
         with pytest.raises(InvalidInputError):
             server.attach_to_network(network=8)
-        server.attach_to_network(network=7, ip="10.0.0.5").wait()
-        assert [(n.network, n.ip) for n in server.reload().private_net] == [(7, "10.0.0.5")]
-        assert fake["networks"][7]["servers"] == [server.id]
-        server.change_alias_ips(network=7, alias_ips=["10.0.0.6"]).wait()
+        with pytest.raises(APIError) as caught:
+            server.attach_to_network(network=bare)
+        assert caught.value.code == "no_subnet_available"
+        server.attach_to_network(network=net, ip="10.0.0.5").wait()
+        assert [(n.network, n.ip) for n in server.reload().private_net] == [(net, "10.0.0.5")]
+        assert fake["networks"][net]["servers"] == [server.id]
+        server.change_alias_ips(network=net, alias_ips=["10.0.0.6"]).wait()
         assert server.reload().private_net[0].alias_ips == ["10.0.0.6"]
-        server.detach_from_network(network=7).wait()
+        other = client.servers.create(name="other", server_type="cpx22", image="ubuntu-24.04")
+        with pytest.raises(APIError) as caught:
+            other.server.attach_to_network(network=net, ip="10.0.0.6")
+        assert caught.value.code == "ip_not_available"
+        fake.clock.advance(60)
+        other.server.attach_to_network(network=net).wait()  # the next free address
+        assert [n.ip for n in other.server.reload().private_net] == ["10.0.0.2"]
+        server.detach_from_network(network=net).wait()
         assert server.reload().private_net == []
         server.power_off().wait()
         server.add_to_placement_group(placement_group=9).wait()

@@ -126,9 +126,12 @@ def apply_update(
         from .._core import check_unique_name
 
         check_unique_name(cloud, collection, values["name"], what, exclude=item["id"])
+    old_labels = item.get("labels")
     for name, value in values.items():
         if value is not None or fields[name].endswith("?"):
             item[name] = value
+    if values.get("labels") is not None and values["labels"] != old_labels:
+        cloud.emit("labels_changed", collection=collection, item=item, old=old_labels)
 
 
 def change_protection(cloud: FakeCloud, req: Req, item: Json, keys: tuple[str, ...]) -> Body:

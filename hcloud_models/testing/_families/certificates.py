@@ -36,6 +36,10 @@ def register(cloud: FakeCloud) -> None:
     """Serve the certificate routes."""
     certs = cloud.collection("certificates")
 
+    def show(cert: Json) -> Json:
+        # Other families (Load Balancers) add themselves to ``used_by``.
+        return cloud.view("certificates", cert)
+
     def get(ident: int) -> Json:
         return get_or_404(cloud, "certificates", ident, "certificate")
 
@@ -80,6 +84,7 @@ def register(cloud: FakeCloud) -> None:
             "certificates",
             certs.values(),
             filters={"type": lambda cert, values: cert["type"] in values},
+            render=show,
         )
 
     @cloud.route("POST", "/certificates")
@@ -129,13 +134,13 @@ def register(cloud: FakeCloud) -> None:
                 not_valid_before=now,
                 not_valid_after=_later(now, 365),
             )
-            return 201, {"certificate": public(cert), "action": None}
+            return 201, {"certificate": show(cert), "action": None}
         action = issue(cert, "create_certificate")
-        return 201, {"certificate": public(cert), "action": public(action)}
+        return 201, {"certificate": show(cert), "action": public(action)}
 
     @cloud.route("GET", "/certificates/{id}")
     def get_cert(req: Req, id: int) -> Reply:
-        return {"certificate": public(get(id))}
+        return {"certificate": show(get(id))}
 
     @cloud.route("PUT", "/certificates/{id}")
     def update_cert(req: Req, id: int) -> Reply:
@@ -143,12 +148,12 @@ def register(cloud: FakeCloud) -> None:
         apply_update(cloud, req, cert, "certificates", "certificate", {
             "name": "string", "labels": "object"
         })  # fmt: skip
-        return {"certificate": public(cert)}
+        return {"certificate": show(cert)}
 
     @cloud.route("DELETE", "/certificates/{id}")
     def delete_cert(req: Req, id: int) -> Reply:
         cert = get(id)
-        if cert["used_by"]:
+        if show(cert)["used_by"]:
             raise ApiError(422, "resource_in_use", f"certificate {id} is used by a Load Balancer")
         cloud.check_unlocked("certificate", id)
         del certs[id]

@@ -2,15 +2,17 @@
 
 A server's ``public_net.firewalls`` lists every Firewall applied to it directly
 or through a label selector that matches its labels: ``pending`` while the
-``apply_firewall`` action runs, ``applied`` after.  It is brought up to date
-before every request, so relabelling a server moves it in or out of selectors.
+``apply_firewall`` action runs, ``applied`` after.  It is computed for each
+reply (a view the family adds to servers), so relabelling a server moves it in
+or out of selectors at once.  ``firewalls`` in ``POST /servers`` applies
+Firewalls to the new server; a deleted server leaves the Firewalls applied to
+it directly when it goes.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
 from typing import Any
 
 from .._core import (
@@ -184,39 +186,57 @@ def register(cloud: FakeCloud) -> None:
         shown["applied_to"] = applied
         return shown
 
-    def sync() -> None:
-        # Directly applied servers that are gone drop out; then each server's view is rebuilt.
+    def server_view(server: Json, shown: Json) -> None:
+        listed: list[Json] = []
+        for firewall in sorted(firewalls.values(), key=lambda f: f["id"]):
+            hits = [e for e in firewall["applied_to"] if matches(e, server)]
+            if not hits:
+                continue
+            pending = any(
+                firewall["_pending"].get(_key(e)) is not None
+                and cloud.collection("actions")[firewall["_pending"][_key(e)]]["status"]
+                == "running"
+                for e in hits
+            )
+            listed.append({"id": firewall["id"], "status": "pending" if pending else "applied"})
+        public_net = shown.get("public_net")
+        if isinstance(public_net, dict):
+            public_net["firewalls"] = listed
+
+    def create_check(body: Body, location: Json | None) -> None:
+        items = body.get("firewalls", "array") or []
+        seen: set[int] = set()
+        for index, item in enumerate(items):
+            ident = item.get("firewall") if isinstance(item, dict) else None
+            if not isinstance(ident, int) or isinstance(ident, bool):
+                body.error(f"firewalls[{index}]", "needs a firewall ID")
+            elif ident not in firewalls:
+                body.error(f"firewalls[{index}]", f"firewall {ident} not found")
+            elif ident in seen:
+                body.error(f"firewalls[{index}]", f"firewall {ident} is named twice")
+            seen.add(ident if isinstance(ident, int) else -1)
+        if len(seen) > MAX_FIREWALLS_PER_SERVER:
+            body.error("firewalls", f"at most {MAX_FIREWALLS_PER_SERVER} firewalls per server")
+
+    def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
+        for item in body.data.get("firewalls") or []:
+            entry = {"type": "server", "server": {"id": server["id"]}}
+            firewalls[item["firewall"]]["applied_to"].append(entry)
+
+    def server_deleted(server: Json) -> None:
+        # Firewalls applied to the server directly let go of it.
         for firewall in firewalls.values():
             firewall["applied_to"] = [
                 e
                 for e in firewall["applied_to"]
-                if e["type"] != "server" or e["server"]["id"] in servers
+                if e["type"] != "server" or e["server"]["id"] != server["id"]
             ]
-        for server in servers.values():
-            shown: list[Json] = []
-            for firewall in sorted(firewalls.values(), key=lambda f: f["id"]):
-                hits = [e for e in firewall["applied_to"] if matches(e, server)]
-                if not hits:
-                    continue
-                pending = any(
-                    firewall["_pending"].get(_key(e)) is not None
-                    and cloud.collection("actions")[firewall["_pending"][_key(e)]]["status"]
-                    == "running"
-                    for e in hits
-                )
-                shown.append({"id": firewall["id"], "status": "pending" if pending else "applied"})
-            public_net = server.get("public_net")
-            if isinstance(public_net, dict):
-                public_net["firewalls"] = shown
+            firewall["_pending"].pop(("server", server["id"]), None)
 
-    ticks = cloud.tick
-
-    def tick() -> None:
-        ticks()
-        sync()
-
-    # Runs before every request and whenever actions are settled.
-    cloud.tick = tick  # type: ignore[method-assign]
+    cloud.add_view("servers", server_view)
+    cloud.on("server_create_check", create_check)
+    cloud.on("server_created", server_created)
+    cloud.on("server_deleted", server_deleted)
 
     def check_server(ident: int, status: int) -> Json:
         server = servers.get(ident)
@@ -288,7 +308,6 @@ def register(cloud: FakeCloud) -> None:
         return actions
 
     register_action_routes(cloud, "firewalls", "firewall", "firewall")
-    _apply_on_server_create(cloud, firewalls, sync)
 
     @cloud.route("GET", "/firewalls")
     def list_firewalls(req: Req) -> Reply:
@@ -405,42 +424,3 @@ def register(cloud: FakeCloud) -> None:
                 )
             )
         return 201, {"actions": [public(a) for a in actions]}
-
-
-def _apply_on_server_create(
-    cloud: FakeCloud, firewalls: dict[int, Json], sync: Callable[[], None]
-) -> None:
-    """Make ``POST /servers`` apply the Firewalls named by its body's ``firewalls`` field.
-
-    The servers family ignores that field; this wraps its handler instead of
-    editing it, so that each family stays in its own module.
-    """
-    for route in cloud._templates:
-        if (route.method, route.template) != ("POST", "/servers"):
-            continue
-        create = route.handler
-
-        def create_with_firewalls(req: Req, _create: Callable[..., Reply] = create) -> Reply:
-            data = req.json()
-            wanted = data.get("firewalls") if isinstance(data, dict) else None
-            idents: list[int] = []
-            for item in wanted if isinstance(wanted, list) else []:
-                ident = item.get("firewall") if isinstance(item, dict) else None
-                if not isinstance(ident, int) or ident not in firewalls:
-                    raise ApiError.invalid({"firewalls": [f"firewall {ident!r} not found"]})
-                idents.append(ident)
-            result = _create(req)
-            if not idents or not isinstance(result, tuple):
-                return result
-            status, payload = result
-            assert payload is not None
-            server = payload["server"]
-            for ident in dict.fromkeys(idents):
-                entry = {"type": "server", "server": {"id": server["id"]}}
-                firewalls[ident]["applied_to"].append(entry)
-            sync()
-            stored = cloud.collection("servers")[server["id"]]
-            server["public_net"]["firewalls"] = list(stored["public_net"]["firewalls"])
-            return status, payload
-
-        route.handler = create_with_firewalls

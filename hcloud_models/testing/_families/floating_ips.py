@@ -25,6 +25,14 @@ def register(cloud: FakeCloud) -> None:
     def get(ident: int) -> Json:
         return get_or_404(cloud, "floating_ips", ident, "floating IP")
 
+    def server_deleted(server: Json) -> None:
+        # A deleted server's Floating IPs stay, unassigned.
+        for fip in fips.values():
+            if fip.get("server") == server["id"]:
+                fip["server"] = None
+
+    cloud.on("server_deleted", server_deleted)
+
     def address(kind: str) -> str:
         n = cloud.counter("floating_ip")
         if kind == "ipv4":

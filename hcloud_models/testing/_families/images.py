@@ -57,6 +57,14 @@ def register(cloud: FakeCloud) -> None:
         for offset, arch in ((0, "x86"), (1, "arm")):
             images[ident + offset] = system_image(ident + offset, tuple(row), arch)  # type: ignore[arg-type]
 
+    def server_deleted(server: Json) -> None:
+        # Backups bound to a deleted server can no longer be used.
+        for image in images.values():
+            if image.get("bound_to") == server["id"]:
+                image["status"] = "unavailable"
+
+    cloud.on("server_deleted", server_deleted)
+
     def include(image: Json, req: Req) -> bool:
         if image["status"] == "unavailable" and image["type"] == "snapshot":
             return False

@@ -4,8 +4,10 @@ Services and targets change at once, through actions that end immediately
 (and that ``fail_next_actions`` can make fail, leaving the Load Balancer as it
 was).  ``create_load_balancer``, ``change_load_balancer_type`` and the
 network attachments take a few seconds on the clock and apply when they
-end.  Server targets appear in the server's ``load_balancers``; certificates
-of HTTPS services list the Load Balancer in ``used_by``.  Label-selector
+end.  Server targets appear in the server's ``load_balancers`` and
+certificates of HTTPS services list the Load Balancer in ``used_by`` (views
+this family adds to those replies); a deleted server stops being a target when
+it goes.  Label-selector
 targets resolve to the servers whose labels match at the time of reading;
 every target is reported ``healthy`` on each service's port.
 """
@@ -128,10 +130,6 @@ def register(cloud: FakeCloud) -> None:
 
     def render(lb: Json) -> Json:
         servers = cloud.collection("servers")
-        # A deleted server stops being a target, as in the API.
-        lb["targets"] = [
-            t for t in lb["targets"] if t["type"] != "server" or t["server"]["id"] in servers
-        ]
         reply = copy.deepcopy({k: v for k, v in lb.items() if not k.startswith("_")})
         health = [{"listen_port": s["listen_port"], "status": "healthy"} for s in lb["services"]]
         targets = []
@@ -193,14 +191,17 @@ def register(cloud: FakeCloud) -> None:
             return []
         return list((service.get("http") or {}).get("certificates") or [])
 
-    def sync_certificates() -> None:
-        certs = cloud.collection("certificates")
-        for cert in certs.values():
-            cert["used_by"] = [u for u in cert["used_by"] if u["type"] != "load_balancer"]
-        for lb in lbs.values():
-            for cert_id in sorted({c for s in lb["services"] for c in certificates_of(s)}):
-                if cert_id in certs:
-                    certs[cert_id]["used_by"].append({"id": lb["id"], "type": "load_balancer"})
+    def certificate_view(cert: Json, shown: Json) -> None:
+        # Certificates list the Load Balancers whose HTTPS services use them.
+        users = sorted(
+            lb["id"]
+            for lb in lbs.values()
+            if any(cert["id"] in certificates_of(service) for service in lb["services"])
+        )
+        kept = [u for u in shown["used_by"] if u["type"] != "load_balancer"]
+        shown["used_by"] = kept + [{"id": ident, "type": "load_balancer"} for ident in users]
+
+    cloud.add_view("certificates", certificate_view)
 
     def read_service(data: Any, where: str, problems: _Problems, old: Json | None = None) -> Json:
         """A service from a body, merged into ``old`` when updating."""
@@ -337,17 +338,26 @@ def register(cloud: FakeCloud) -> None:
                 403, "resource_limit_exceeded", f"at most {lb_type['max_targets']} targets"
             )
 
-    def sync_servers() -> None:
-        servers = cloud.collection("servers")
-        for server in servers.values():
-            server["load_balancers"] = sorted(
-                lb["id"]
-                for lb in lbs.values()
-                if any(
-                    t["type"] == "server" and t["server"]["id"] == server["id"]
-                    for t in lb["targets"]
-                )
+    def server_view(server: Json, shown: Json) -> None:
+        shown["load_balancers"] = sorted(
+            lb["id"]
+            for lb in lbs.values()
+            if any(
+                t["type"] == "server" and t["server"]["id"] == server["id"] for t in lb["targets"]
             )
+        )
+
+    def server_deleted(server: Json) -> None:
+        # A deleted server stops being a target, as in the API.
+        for lb in lbs.values():
+            lb["targets"] = [
+                t
+                for t in lb["targets"]
+                if t["type"] != "server" or t["server"]["id"] != server["id"]
+            ]
+
+    cloud.add_view("servers", server_view)
+    cloud.on("server_deleted", server_deleted)
 
     # -- networks ------------------------------------------------------------------------
 
@@ -454,8 +464,6 @@ def register(cloud: FakeCloud) -> None:
         lb["services"] = services
         lb["targets"] = targets
         lbs[ident] = lb
-        sync_servers()
-        sync_certificates()
         action = cloud.start_action(
             "create_load_balancer", [("load_balancer", ident)], family="load_balancers",
             duration=3.0,
@@ -480,8 +488,6 @@ def register(cloud: FakeCloud) -> None:
             raise ApiError.protected(f"load balancer {id}")
         cloud.check_unlocked("load_balancer", id)
         del lbs[id]
-        sync_servers()
-        sync_certificates()
         return 204, None
 
     @cloud.route("GET", "/load_balancers/{id}/metrics")
@@ -538,7 +544,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["services"].append(service)
-            sync_certificates()
 
         return act("add_service", lb, apply)
 
@@ -559,7 +564,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["services"][index] = service
-            sync_certificates()
 
         return act("update_service", lb, apply)
 
@@ -573,7 +577,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             del lb["services"][index]
-            sync_certificates()
 
         return act("delete_service", lb, apply)
 
@@ -589,7 +592,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["targets"].append(target)
-            sync_servers()
 
         extra = [("server", target["server"]["id"])] if target["type"] == "server" else []
         return act("add_target", lb, apply, extra=extra)
@@ -606,7 +608,6 @@ def register(cloud: FakeCloud) -> None:
 
         def apply() -> None:
             lb["targets"] = kept
-            sync_servers()
 
         return act("remove_target", lb, apply)
 

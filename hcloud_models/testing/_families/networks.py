@@ -1,7 +1,10 @@
 """Networks: create/get/list/update/delete, subnets, routes, IP range, protection.
 
-Servers attach through their own actions (``attach_to_network``); this family
-keeps the network's side and detaches servers when a network is deleted.
+Servers attach through their own actions (``attach_to_network``) or at
+creation (``networks`` in ``POST /servers``: this family attaches them with the
+next free IP of the network's subnet in the server's network zone).  It
+detaches servers when a network is deleted and drops a server from its
+networks when the server is deleted.
 """
 
 from __future__ import annotations
@@ -54,18 +57,87 @@ def _network_range(body: Body, name: str, value: Any) -> Net | None:
     return net
 
 
+def subnet_for(network: Json, zone: str) -> Json | None:
+    """The first subnet of ``network`` that servers in ``zone`` take addresses from."""
+    subnets: list[Json] = network["subnets"]
+    for subnet in subnets:
+        if subnet["type"] in ("cloud", "server") and subnet["network_zone"] == zone:
+            return subnet
+    return None
+
+
+def used_ips(cloud: FakeCloud, network: Json) -> set[str]:
+    """Addresses of ``network`` taken by its gateway, servers (with aliases) and Load Balancers."""
+    used: set[str] = {str(Net(network["ip_range"]).network_address + 1)}
+    for server in cloud.collection("servers").values():
+        for entry in server["private_net"]:
+            if entry["network"] == network["id"]:
+                used.add(entry["ip"])
+                used.update(entry.get("alias_ips") or [])
+    for lb in cloud.collection("load_balancers").values():
+        for entry in lb.get("private_net") or []:
+            if entry.get("network") == network["id"] and entry.get("ip"):
+                used.add(entry["ip"])
+    return used
+
+
+def free_ip(cloud: FakeCloud, network: Json, zone: str) -> str:
+    """The next free address for a server in ``zone`` (422 ``no_subnet_available`` if none)."""
+    subnet = subnet_for(network, zone)
+    if subnet is not None:
+        used = used_ips(cloud, network)
+        for host in Net(subnet["ip_range"]).hosts():
+            if str(host) not in used:
+                return str(host)
+    raise ApiError(
+        422,
+        "no_subnet_available",
+        f"network {network['id']} has no subnet or free IP in network zone {zone}",
+    )
+
+
 def register(cloud: FakeCloud) -> None:
     """Serve the network routes."""
     networks = cloud.collection("networks")
     servers = cloud.collection("servers")
 
-    def sync() -> None:
-        for network in networks.values():
-            network["servers"] = [s for s in network["servers"] if s in servers]
-
     def get(ident: int) -> Json:
-        sync()
         return get_or_404(cloud, "networks", ident, "network")
+
+    def server_deleted(server: Json) -> None:
+        for network in networks.values():
+            if server["id"] in network["servers"]:
+                network["servers"].remove(server["id"])
+
+    def create_check(body: Body, location: Json | None) -> None:
+        refs = body.get("networks", "array") or []
+        for ref in refs:
+            network = networks.get(ref) if isinstance(ref, int) else None
+            if network is None:
+                body.error("networks", f"network {ref!r} not found")
+            elif location is not None:
+                free_ip(cloud, network, location["network_zone"])
+        idents = [ref for ref in refs if isinstance(ref, int)]
+        if len(set(idents)) != len(idents):
+            body.error("networks", "names a network twice")
+
+    def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
+        for ref in body.data.get("networks") or []:
+            network = networks[ref]
+            count = len(server["private_net"]) + 2
+            server["private_net"].append(
+                {
+                    "network": ref,
+                    "ip": free_ip(cloud, network, server["location"]["network_zone"]),
+                    "alias_ips": [],
+                    "mac_address": f"86:00:00:{server['id'] % 256:02x}:{count:02x}:01",
+                }
+            )
+            network["servers"].append(server["id"])
+
+    cloud.on("server_create_check", create_check)
+    cloud.on("server_created", server_created)
+    cloud.on("server_deleted", server_deleted)
 
     def subnet_of(body: Body, network_range: Net, taken: list[Net]) -> Json | None:
         """Read one subnet object (of a create body or an add_subnet body)."""
@@ -152,7 +224,6 @@ def register(cloud: FakeCloud) -> None:
 
     @cloud.route("GET", "/networks")
     def list_networks(req: Req) -> Reply:
-        sync()
         return cloud.list_reply(req, "networks", networks.values(), sort=("id", "name", "created"))
 
     @cloud.route("POST", "/networks")

@@ -1,8 +1,13 @@
-"""Placement groups: create/get/list/update/delete; servers join them through server actions."""
+"""Placement groups: create/get/list/update/delete.
+
+Servers join through server actions or at creation (``placement_group`` in
+``POST /servers``); a server's ``placement_group`` shows its group as it is
+now, and a deleted server leaves its group when it goes.
+"""
 
 from __future__ import annotations
 
-from .._core import FakeCloud, Json, Reply, Req, check_unique_name, get_or_404, public
+from .._core import Body, FakeCloud, Json, Reply, Req, check_unique_name, get_or_404, public
 from ._shared import apply_update
 
 ORDER = 50
@@ -13,23 +18,37 @@ def register(cloud: FakeCloud) -> None:
     groups = cloud.collection("placement_groups")
     servers = cloud.collection("servers")
 
-    def sync() -> None:
-        # Deleted servers leave their groups; servers show their group as it is now.
-        for group in groups.values():
-            group["servers"] = [s for s in group["servers"] if s in servers]
-        for server in servers.values():
-            embedded = server.get("placement_group")
-            if embedded is not None:
-                current = groups.get(embedded["id"])
-                server["placement_group"] = None if current is None else public(current)
-
     def get(ident: int) -> Json:
-        sync()
         return get_or_404(cloud, "placement_groups", ident, "placement group")
+
+    def server_view(server: Json, shown: Json) -> None:
+        embedded = server.get("placement_group")
+        current = groups.get(embedded["id"]) if embedded is not None else None
+        shown["placement_group"] = None if current is None else public(current)
+
+    def create_check(body: Body, location: Json | None) -> None:
+        ident = body.ident("placement_group")
+        if ident is not None and ident not in groups:
+            body.error("placement_group", f"placement group {ident} not found")
+
+    def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
+        ident = body.data.get("placement_group")
+        if ident is not None:
+            groups[ident]["servers"].append(server["id"])
+            server["placement_group"] = public(groups[ident])
+
+    def server_deleted(server: Json) -> None:
+        for group in groups.values():
+            if server["id"] in group["servers"]:
+                group["servers"].remove(server["id"])
+
+    cloud.add_view("servers", server_view)
+    cloud.on("server_create_check", create_check)
+    cloud.on("server_created", server_created)
+    cloud.on("server_deleted", server_deleted)
 
     @cloud.route("GET", "/placement_groups")
     def list_groups(req: Req) -> Reply:
-        sync()
         return cloud.list_reply(
             req,
             "placement_groups",
@@ -69,12 +88,13 @@ def register(cloud: FakeCloud) -> None:
         group = get(id)
         fields = {"name": "string", "labels": "object"}
         apply_update(cloud, req, group, "placement_groups", "placement group", fields)
-        sync()
         return {"placement_group": public(group)}
 
     @cloud.route("DELETE", "/placement_groups/{id}")
     def delete_group(req: Req, id: int) -> Reply:
         get(id)
         del groups[id]
-        sync()
+        for server in servers.values():
+            if (server.get("placement_group") or {}).get("id") == id:
+                server["placement_group"] = None
         return 204, None

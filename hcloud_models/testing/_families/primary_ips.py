@@ -1,14 +1,18 @@
 """Primary IPs: create/get/list/update/delete, assign, unassign, DNS PTR, protection.
 
-The public addresses of servers are Primary IPs: each address a server got at
-creation shows up here (with ``auto_delete``), and assigning or unassigning a
-Primary IP changes the server's ``public_net``.
+The public addresses of servers are Primary IPs.  ``POST /servers`` is
+answered here for its ``public_net`` field: ``ipv4``/``ipv6`` name existing
+Primary IPs to assign, otherwise each enabled family gets a new Primary IP with
+``auto_delete``.  Assigning or unassigning a Primary IP changes the server's
+``public_net``; when a server is deleted its Primary IPs are deleted
+(``auto_delete``) or left unassigned at once.
 """
 
 from __future__ import annotations
 
 from .._core import (
     ApiError,
+    Body,
     FakeCloud,
     Json,
     Reply,
@@ -31,42 +35,90 @@ def register(cloud: FakeCloud) -> None:
     ips = cloud.collection("primary_ips")
     servers = cloud.collection("servers")
 
-    def sync() -> None:
-        # Addresses that servers got at creation become Primary IPs; those of
-        # deleted servers are deleted (auto_delete) or left unassigned.
-        for server in servers.values():
-            for kind in KINDS:
-                address = server["public_net"].get(kind)
-                if address is None or address.get("id") is None or address["id"] in ips:
-                    continue
-                ident = address["id"]
-                ptr = address["dns_ptr"]
-                ips[ident] = {
-                    "id": ident,
-                    "name": f"primary_ip-{ident}",
-                    "labels": {},
-                    "created": server["created"],
-                    "blocked": False,
-                    "location": dict(server["location"]),
-                    "ip": address["ip"],
-                    "dns_ptr": [{"ip": address["ip"], "dns_ptr": ptr}]
-                    if isinstance(ptr, str)
-                    else list(ptr or []),
-                    "protection": {"delete": False},
-                    "type": kind,
-                    "auto_delete": True,
-                    "assignee_type": "server",
-                    "assignee_id": server["id"],
-                }
+    def new_ip(kind: str, location: Json, *, name: str | None = None) -> Json:
+        ident = cloud.new_id()
+        address = ipv4(cloud) if kind == "ipv4" else ipv6_net(cloud)
+        return {
+            "id": ident,
+            "name": name if name is not None else f"primary_ip-{ident}",
+            "labels": {},
+            "created": cloud.now_iso(),
+            "blocked": False,
+            "location": dict(location),
+            "ip": address,
+            "dns_ptr": [{"ip": address, "dns_ptr": f"static.{ident}.example.com"}]
+            if kind == "ipv4"
+            else [],
+            "protection": {"delete": False},
+            "type": kind,
+            "auto_delete": False,
+            "assignee_type": "server",
+            "assignee_id": None,
+        }
+
+    def create_check(body: Body, location: Json | None) -> None:
+        net = body.get("public_net", "object")
+        if net is None:
+            return
+        part = Body(net)
+        enabled = {kind: part.flag(f"enable_{kind}") for kind in KINDS}
+        chosen = {kind: part.ident(kind, nullable=True) for kind in KINDS}
+        for name, messages in part.errors.items():
+            for message in messages:
+                body.error(f"public_net.{name}", message)
+        for kind in KINDS:
+            ident = chosen[kind]
+            if ident is None:
+                continue
+            ip = ips.get(ident)
+            where = f"public_net.{kind}"
+            if ip is None:
+                body.error(where, f"primary IP {ident} not found")
+            elif ip["type"] != kind:
+                raise ApiError(
+                    412, "primary_ip_version_mismatch", f"primary IP {ident} is not an {kind}"
+                )
+            elif ip["assignee_id"] is not None:
+                raise ApiError(
+                    422, "primary_ip_assigned", f"primary IP {ident} is already assigned"
+                )
+            elif location is not None and ip["location"]["id"] != location["id"]:
+                raise ApiError(
+                    422,
+                    "primary_ip_datacenter_mismatch",
+                    f"primary IP {ident} is in another location",
+                )
+        has_public = any(chosen[kind] is not None or enabled[kind] is not False for kind in KINDS)
+        if not has_public and not body.data.get("networks"):
+            body.error("networks", "a server without public IPs needs a network")
+
+    def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
+        net = body.data.get("public_net") or {}
+        for kind in KINDS:
+            ident = net.get(kind)
+            if ident is not None:
+                ip = ips[ident]
+            elif net.get(f"enable_{kind}", True) is not False:
+                ip = new_ip(kind, server["location"])
+                ip["auto_delete"] = True
+                ips[ip["id"]] = ip
+            else:
+                continue
+            link(ip, server["id"])
+
+    def server_deleted(server: Json) -> None:
         for ident, ip in list(ips.items()):
-            if ip["assignee_id"] is not None and ip["assignee_id"] not in servers:
+            if ip["assignee_id"] == server["id"]:
                 if ip["auto_delete"]:
                     del ips[ident]
                 else:
                     ip["assignee_id"] = None
 
+    cloud.on("server_create_check", create_check)
+    cloud.on("server_created", server_created)
+    cloud.on("server_deleted", server_deleted)
+
     def get(ident: int) -> Json:
-        sync()
         return get_or_404(cloud, "primary_ips", ident, "primary IP")
 
     def server_of(ident: int, field_name: str) -> Json:
@@ -112,7 +164,6 @@ def register(cloud: FakeCloud) -> None:
 
     @cloud.route("GET", "/primary_ips")
     def list_ips(req: Req) -> Reply:
-        sync()
         return cloud.list_reply(
             req,
             "primary_ips",
@@ -123,7 +174,6 @@ def register(cloud: FakeCloud) -> None:
 
     @cloud.route("POST", "/primary_ips")
     def create_ip(req: Req) -> Reply:
-        sync()
         body = req.body()
         name = body.text("name", required=True)
         kind = body.choice("type", KINDS, required=True)
@@ -148,25 +198,10 @@ def register(cloud: FakeCloud) -> None:
             assert server is not None
             location = server["location"]
         check_unique_name(cloud, "primary_ips", name, "primary IP")
-        ident = cloud.new_id()
-        address = ipv4(cloud) if kind == "ipv4" else ipv6_net(cloud)
-        ip: Json = {
-            "id": ident,
-            "name": name,
-            "labels": labels,
-            "created": cloud.now_iso(),
-            "blocked": False,
-            "location": dict(location),
-            "ip": address,
-            "dns_ptr": [{"ip": address, "dns_ptr": f"static.{ident}.example.com"}]
-            if kind == "ipv4"
-            else [],
-            "protection": {"delete": False},
-            "type": kind,
-            "auto_delete": bool(auto_delete),
-            "assignee_type": "server",
-            "assignee_id": None,
-        }
+        ip = new_ip(kind, location, name=name)
+        ip["labels"] = labels
+        ip["auto_delete"] = bool(auto_delete)
+        ident = ip["id"]
         action = None
         if server is not None:
             check_assignable(ip, server)

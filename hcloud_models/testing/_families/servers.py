@@ -2,10 +2,17 @@
 
 The status follows the actions: ``initializing`` while ``create_server``
 runs, then ``starting`` and ``running`` (``start_server``), ``stopping`` ->
-``off`` for ``poweroff``/``shutdown``, ``starting`` -> ``running`` for
-``poweron``, ``rebuilding`` for ``rebuild``, ``migrating`` for
-``change_type`` and ``deleting`` while ``delete_server`` runs.  An action
-that ends in ``error`` puts the status back.
+``off`` for ``stop_server``/``shutdown_server``, ``starting`` -> ``running``
+for ``start_server``, ``reboot_server`` and ``reset_server``, ``rebuilding``
+for ``rebuild_server``, ``migrating`` for ``change_server_type`` and
+``deleting`` while ``delete_server`` runs.  An action that ends in ``error``
+puts the status back.  Action commands are the API's.
+
+The fields of ``POST /servers`` that name other families' objects
+(``volumes``, ``networks``, ``firewalls``, ``placement_group``,
+``public_net``) are checked and applied by those families through the
+``server_create_check`` and ``server_created`` events; a deleted server is
+announced with ``server_deleted`` at the moment it is removed.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from .._core import (
     public,
 )
 from ._shared import apply_update, change_protection, register_action_routes
+from .networks import free_ip, used_ips
 
 ORDER = 40
 
@@ -43,13 +51,12 @@ DURATIONS = {
     "create_server": 4.0,
     "start_server": 2.0,
     "delete_server": 2.0,
-    "poweron": 2.0,
-    "poweroff": 2.0,
-    "shutdown": 3.0,
-    "reboot": 3.0,
-    "reset": 2.0,
-    "rebuild": 6.0,
-    "change_type": 8.0,
+    "stop_server": 2.0,
+    "shutdown_server": 3.0,
+    "reboot_server": 3.0,
+    "reset_server": 2.0,
+    "rebuild_server": 6.0,
+    "change_server_type": 8.0,
     "create_image": 5.0,
     "enable_rescue": 1.0,
     "disable_rescue": 1.0,
@@ -133,7 +140,7 @@ def register(cloud: FakeCloud) -> None:
         return get_or_404(cloud, "servers", ident, "server")
 
     def show(server: Json) -> Json:
-        shown = public(server)
+        shown = cloud.view("servers", server)
         shown["locked"] = cloud.is_locked("server", server["id"])
         return shown
 
@@ -211,10 +218,6 @@ def register(cloud: FakeCloud) -> None:
         body.text("user_data")
         body.flag("automount")
         key_refs = body.get("ssh_keys", "array") or []
-        public_net = body.get("public_net", "object") or {}
-        for field_name in ("volumes", "networks", "firewalls"):
-            body.get(field_name, "array")
-        placement = body.ident("placement_group")
         place = _choose_location(cloud, body)
         server_type = None
         if type_ref is not None:
@@ -241,8 +244,7 @@ def register(cloud: FakeCloud) -> None:
             location = place[0]
             if not any(p["location"] == location["name"] for p in server_type["prices"]):
                 body.error("server_type", f"is not available in {location['name']}")
-        if placement is not None and placement not in cloud.collection("placement_groups"):
-            body.error("placement_group", "placement group not found")
+        cloud.emit("server_create_check", body=body, location=None if place is None else place[0])
         body.done()
         assert name is not None
         assert server_type is not None
@@ -251,30 +253,12 @@ def register(cloud: FakeCloud) -> None:
         check_unique_name(cloud, "servers", name, "server")
         location, datacenter = place
         ident = cloud.new_id()
-        enable_ipv4 = public_net.get("enable_ipv4", True) is not False
-        enable_ipv6 = public_net.get("enable_ipv6", True) is not False
-        address = ipv4(cloud) if enable_ipv4 else None
-        network6 = ipv6_net(cloud) if enable_ipv6 else None
         server: Json = {
             "id": ident,
             "name": name,
             "status": "initializing",
             "created": cloud.now_iso(),
-            "public_net": {
-                "ipv4": None
-                if address is None
-                else {
-                    "id": cloud.new_id(),
-                    "ip": address,
-                    "blocked": False,
-                    "dns_ptr": f"static.{address.split('.')[-1]}.example.com",
-                },
-                "ipv6": None
-                if network6 is None
-                else {"id": cloud.new_id(), "ip": network6, "blocked": False, "dns_ptr": []},
-                "floating_ips": [],
-                "firewalls": [],
-            },
+            "public_net": {"ipv4": None, "ipv6": None, "floating_ips": [], "firewalls": []},
             "private_net": [],
             "server_type": server_type,
             "_datacenter": datacenter,
@@ -300,7 +284,8 @@ def register(cloud: FakeCloud) -> None:
         }
         servers[ident] = server
         create = run(server, "create_server", during="initializing", final="off")
-        next_actions = []
+        next_actions: list[Json] = []
+        cloud.emit("server_created", server=server, body=body, next_actions=next_actions)
         if start is not False:
             state = cloud.start_action(
                 "start_server",
@@ -359,31 +344,26 @@ def register(cloud: FakeCloud) -> None:
             raise ApiError.protected(f"server {id}")
 
         def gone() -> None:
-            servers.pop(id, None)
-            for fip in cloud.collection("floating_ips").values():
-                if fip.get("server") == id:
-                    fip["server"] = None
-            for image in cloud.collection("images").values():
-                if image.get("bound_to") == id:
-                    image["status"] = "unavailable"
+            if servers.pop(id, None) is not None:
+                cloud.emit("server_deleted", server=server)
 
         action = run(server, "delete_server", during="deleting", effect=gone)
         return {"action": public(action)}
 
     # -- actions ---------------------------------------------------------------------
 
-    def simple_action(command: str, during: str | None, final: str | None) -> None:
-        @cloud.route("POST", f"/servers/{{id}}/actions/{command}")
+    def simple_action(path: str, command: str, during: str | None, final: str | None) -> None:
+        @cloud.route("POST", f"/servers/{{id}}/actions/{path}")
         def handler(req: Req, id: int) -> Reply:
             server = get(id)
             req.json()
             return 201, {"action": public(run(server, command, during=during, final=final))}
 
-    simple_action("poweron", "starting", "running")
-    simple_action("poweroff", "stopping", "off")
-    simple_action("shutdown", "stopping", "off")
-    simple_action("reboot", "starting", "running")
-    simple_action("reset", "starting", "running")
+    simple_action("poweron", "start_server", "starting", "running")
+    simple_action("poweroff", "stop_server", "stopping", "off")
+    simple_action("shutdown", "shutdown_server", "stopping", "off")
+    simple_action("reboot", "reboot_server", "starting", "running")
+    simple_action("reset", "reset_server", "starting", "running")
 
     @cloud.route("POST", "/servers/{id}/actions/rebuild")
     def rebuild(req: Req, id: int) -> Reply:
@@ -404,7 +384,7 @@ def register(cloud: FakeCloud) -> None:
         def rebuilt() -> None:
             server["image"] = chosen
 
-        action = run(server, "rebuild", during="rebuilding", final="running", effect=rebuilt)
+        action = run(server, "rebuild_server", during="rebuilding", final="running", effect=rebuilt)
         return 201, {"action": public(action), "root_password": password()}
 
     @cloud.route("POST", "/servers/{id}/actions/change_type")
@@ -433,7 +413,7 @@ def register(cloud: FakeCloud) -> None:
             if upgrade:
                 server["primary_disk_size"] = float(new_type["disk"])
 
-        action = run(server, "change_type", during="migrating", final="off", effect=changed)
+        action = run(server, "change_server_type", during="migrating", final="off", effect=changed)
         return 201, {"action": public(action)}
 
     @cloud.route("POST", "/servers/{id}/actions/create_image")
@@ -645,10 +625,14 @@ def register(cloud: FakeCloud) -> None:
         assert network is not None
         if any(entry["network"] == network["id"] for entry in server["private_net"]):
             raise ApiError(422, "server_already_attached", "server is already attached")
+        if ip is None:
+            ip = free_ip(cloud, network, server["location"]["network_zone"])
+        elif ip in used_ips(cloud, network):
+            raise ApiError(422, "ip_not_available", f"{ip} is already used in the network")
         count = len(server["private_net"]) + 2
         entry = {
             "network": network["id"],
-            "ip": ip or f"10.0.0.{count}",
+            "ip": ip,
             "alias_ips": list(alias_ips),
             "mac_address": f"86:00:00:{id % 256:02x}:{count:02x}:01",
         }
@@ -727,6 +711,10 @@ def register(cloud: FakeCloud) -> None:
         assert group is not None
         if server["status"] != "off":
             raise ApiError(422, "server_not_stopped", "the server must be off")
+        if server.get("placement_group") is not None:
+            raise ApiError(
+                422, "already_in_placement_group", "the server is already in a placement group"
+            )
 
         def added() -> None:
             server["placement_group"] = public(group)

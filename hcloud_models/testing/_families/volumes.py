@@ -1,4 +1,8 @@
-"""Volumes: create/get/list/update/delete, attach, detach, resize, protection."""
+"""Volumes: create/get/list/update/delete, attach, detach, resize, protection.
+
+Volumes named in ``POST /servers`` (``volumes``) are attached to the new
+server at once; a deleted server's Volumes are detached when it goes.
+"""
 
 from __future__ import annotations
 
@@ -31,15 +35,38 @@ def register(cloud: FakeCloud) -> None:
     volumes = cloud.collection("volumes")
     servers = cloud.collection("servers")
 
-    def sync() -> None:
-        # A deleted server leaves its Volumes detached.
+    def get(ident: int) -> Json:
+        return get_or_404(cloud, "volumes", ident, "volume")
+
+    def server_deleted(server: Json) -> None:
         for volume in volumes.values():
-            if volume["server"] is not None and volume["server"] not in servers:
+            if volume["server"] == server["id"]:
                 volume["server"] = None
 
-    def get(ident: int) -> Json:
-        sync()
-        return get_or_404(cloud, "volumes", ident, "volume")
+    def create_check(body: Body, location: Json | None) -> None:
+        refs = body.get("volumes", "array") or []
+        body.flag("automount")
+        for ref in refs:
+            volume = volumes.get(ref) if isinstance(ref, int) else None
+            if volume is None:
+                body.error("volumes", f"volume {ref!r} not found")
+            elif volume["server"] is not None:
+                body.error("volumes", f"volume {ref} is already attached to a server")
+            elif volume["status"] != "available" or cloud.is_locked("volume", ref):
+                body.error("volumes", f"volume {ref} is not available")
+            elif location is not None and volume["location"]["id"] != location["id"]:
+                body.error("volumes", f"volume {ref} is in another location")
+        idents = [ref for ref in refs if isinstance(ref, int)]
+        if len(set(idents)) != len(idents):
+            body.error("volumes", "names a volume twice")
+
+    def server_created(server: Json, body: Body, next_actions: list[Json]) -> None:
+        for ref in body.data.get("volumes") or []:
+            link(volumes[ref], server["id"])
+
+    cloud.on("server_create_check", create_check)
+    cloud.on("server_created", server_created)
+    cloud.on("server_deleted", server_deleted)
 
     def server_of(ident: int) -> Json:
         server = servers.get(ident)
@@ -79,7 +106,6 @@ def register(cloud: FakeCloud) -> None:
 
     @cloud.route("GET", "/volumes")
     def list_volumes(req: Req) -> Reply:
-        sync()
         for value in req.args("status"):
             if value not in ("available", "creating"):
                 raise ApiError.invalid({"status": [f"unknown status {value!r}"]})
