@@ -113,8 +113,9 @@ class HcloudModel(BaseModel):
     """Base of every API object and nested part.
 
     Attribute names are the API's snake_case names.  Python data may use
-    snake_case or kebab-case keys; JSON uses the wire names.  Fields the model does not know are kept as extra
-    attributes, so a field the API adds tomorrow never breaks parsing.
+    snake_case or kebab-case keys; JSON uses the wire names.  Fields the model
+    does not know are kept as extra attributes, so a field the API adds
+    tomorrow never breaks parsing.
     """
 
     model_config = ConfigDict(
