@@ -13,6 +13,7 @@ import inspect
 import logging
 import time
 import warnings
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any, Generic, TypeVar, cast
 
@@ -69,6 +70,7 @@ class BaseSession(Generic[H]):
         headers: dict[str, str],
         retry: RetryPolicy,
         poll: PollPolicy,
+        page_concurrency: int = 4,
     ) -> None:
         self._owner = owner
         self._http: H = http
@@ -78,6 +80,7 @@ class BaseSession(Generic[H]):
         self._json_headers = {**headers, **_JSON}
         self.retry = retry
         self.poll = poll
+        self.page_concurrency = page_concurrency
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self._endpoint!r})"
@@ -244,6 +247,12 @@ class SyncSession(BaseSession[httpx.Client]):
         self._http.close()
 
 
+def _forget(task: asyncio.Task[Any]) -> None:
+    # A page nobody waits for any more: its failure is of no interest (and not "never retrieved").
+    if not task.cancelled():
+        task.exception()
+
+
 class AsyncSession(BaseSession[httpx.AsyncClient]):
     """Runs calls with an ``httpx.AsyncClient``."""
 
@@ -272,13 +281,43 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
         return result
 
     async def iterate(self, call: Call[Page[Any], Any]) -> AsyncIterator[Any]:
-        """Yield every object of a list call, page after page."""
-        page_call: Call[Page[Any], Any] | None = call
-        while page_call is not None:
-            page = await self.execute(page_call)
+        """Yield every object of a list call, in order.
+
+        Once the first page tells the number of the last one, the pages after
+        it are fetched concurrently, at most ``page_concurrency`` requests at a
+        time and never more than that many pages ahead of the consumer.  When
+        the consumer stops (``break``, ``aclose()``), requests still running
+        are cancelled and no new one is sent.  Without ``last_page`` the walk
+        follows ``next_page`` one request at a time.
+        """
+        page: Page[Any] = await self.execute(call)
+        for item in page.items:
+            yield item
+        pagination = page.pagination
+        if page.next_page and pagination is not None and pagination.last_page is not None:
+            numbers = iter(range(page.next_page, pagination.last_page + 1))
+            running: deque[asyncio.Task[Page[Any]]] = deque()
+            try:
+                while True:
+                    while len(running) < self.page_concurrency:
+                        number = next(numbers, None)
+                        if number is None:
+                            break
+                        running.append(asyncio.ensure_future(self.execute(call.at_page(number))))
+                    if not running:
+                        break
+                    page = await running.popleft()
+                    for item in page.items:
+                        yield item
+            finally:
+                for task in running:
+                    task.cancel()
+                    task.add_done_callback(_forget)
+        # Walk on one by one: no last page known, or the list grew while it was read.
+        while page.next_page:
+            page = await self.execute(call.at_page(page.next_page))
             for item in page.items:
                 yield item
-            page_call = page_call.at_page(page.next_page) if page.next_page else None
 
     async def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():
