@@ -1,0 +1,108 @@
+"""The fake cloud over real HTTP: in a thread, and from the command line."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from hcloud_models import Client, PollPolicy, RetryPolicy
+from hcloud_models.errors import ConnectionLostError, RequestTimeoutError
+from hcloud_models.testing import FakeClock, ServedCloud, serve
+from tests.testing.conftest import SpecCheckedCloud
+
+ROOT = Path(__file__).resolve().parents[2]
+FAST_POLL = PollPolicy(initial=0.01, factor=1.0, maximum=0.01, timeout=10)
+
+
+@pytest.fixture
+def served() -> Iterator[ServedCloud]:
+    fake = SpecCheckedCloud(clock=FakeClock(time.time(), speed=1000.0))
+    with serve(fake) as running:
+        yield running
+
+
+def test_sdk_lifecycle_over_http(served: ServedCloud) -> None:
+    with Client("any", endpoint=served.endpoint, poll=FAST_POLL) as client:
+        made = client.servers.create(name="web-1", server_type="cpx22", image="ubuntu-24.04")
+        made.action.wait()
+        client.actions.wait_all(made.next_actions)
+        server = made.server.reload()
+        assert server.status == "running"
+        server.power_off().wait()
+        assert server.reload().status == "off"
+        server.delete().wait()
+        assert list(client.servers.list()) == []
+    assert served.endpoint.startswith("http://127.0.0.1:")
+    assert served.endpoint.endswith("/v1")
+
+
+def test_link_header_names_the_served_endpoint(served: ServedCloud) -> None:
+    reply = httpx.get(
+        f"{served.endpoint}/locations",
+        params={"per_page": 2},
+        headers={"Authorization": "Bearer x"},
+    )
+    assert reply.headers["Link"].startswith(f"<{served.endpoint}/locations?")
+    assert reply.http_version == "HTTP/1.1"
+
+
+def test_keep_alive_serves_many_requests_on_one_connection(served: ServedCloud) -> None:
+    connections: set[int] = set()
+    with httpx.Client(base_url=served.endpoint, headers={"Authorization": "Bearer x"}) as http:
+        for _ in range(20):
+            reply = http.get("/pricing", extensions={})
+            assert reply.status_code == 200
+            stream = reply.extensions["network_stream"]
+            connections.add(id(stream))
+    assert len(connections) == 1
+
+
+def test_dropped_connection_and_stall_over_http(served: ServedCloud) -> None:
+    no_retry = RetryPolicy.disabled()
+    with Client("t", endpoint=served.endpoint, retry=no_retry, timeout=0.3) as client:
+        served.fake.inject("drop", path="/locations")
+        with pytest.raises(ConnectionLostError):
+            client.locations.list()
+        served.fake.inject("stall", seconds=1.0, path="/pricing")
+        with pytest.raises(RequestTimeoutError):
+            client.pricing.get()
+        assert len(client.locations.list()) == 6
+
+
+def start_cli(*args: str) -> tuple[subprocess.Popen[str], str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hcloud_models.testing", "serve", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    endpoint = line.split(" at ", 1)[1].split()[0]
+    return process, endpoint
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_cli_serves_checks_tokens_and_stops_cleanly(stop_signal: signal.Signals) -> None:
+    process, endpoint = start_cli("--token", "good", "--speed", "100")
+    try:
+        good = httpx.get(f"{endpoint}/server_types", headers={"Authorization": "Bearer good"})
+        bad = httpx.get(f"{endpoint}/server_types", headers={"Authorization": "Bearer bad"})
+        assert good.status_code == 200
+        assert bad.status_code == 401
+        assert bad.json()["error"]["code"] == "unauthorized"
+    finally:
+        process.send_signal(stop_signal)
+        out, _ = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "stopped" in out
