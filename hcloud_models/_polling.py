@@ -7,6 +7,7 @@ to report progress -- is decided here.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from .operations._call import Call, query
 from .operations.actions import ACTIONS, WaitFor
 
 __all__ = ["ActionWatch", "PollPolicy"]
+
+_PAGE_MAX = 50
+"""Most actions one page of ``GET /actions`` can hold."""
+_PAGE_DEFAULT = 25
+"""Actions in a page of ``GET /actions`` when ``per_page`` is not given."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class ActionWatch:
         self._deadline = None if self._timeout is None else policy.clock() + self._timeout
         self._intervals = policy.intervals()
         self.polls = 0
+        self._cursor = -1  # the last id of the previous poll, when not all fit in one
         for action in actions:
             self._check(action)
 
@@ -100,9 +107,21 @@ class ActionWatch:
         return min(interval, remaining)
 
     def poll_call(self) -> Call[Page[Action[Any]], Page[Action[Any]]]:
-        """One request for every running action: ``GET /actions?id=..&id=..``."""
+        """One request for the running actions: ``GET /actions?id=..&id=..``.
+
+        A page holds at most 50 actions, so with more running than that each
+        tick asks for the next 50 in turn (each is seen every few ticks, and
+        a tick still costs one request).  Above the API's default page size
+        of 25 the request asks for pages of 50.
+        """
         ids = sorted(a.id for a in self._running())
-        return Call("GET", "/actions", ACTIONS, query(id=ids))
+        if len(ids) > _PAGE_MAX:
+            start = bisect.bisect_right(ids, self._cursor)
+            chosen = (ids[start:] + ids[:start])[:_PAGE_MAX]  # the next ones, round the ring
+            self._cursor = chosen[-1]
+            ids = sorted(chosen)
+        per_page = _PAGE_MAX if len(ids) > _PAGE_DEFAULT else None
+        return Call("GET", "/actions", ACTIONS, query(id=ids, per_page=per_page))
 
     def update(self, page: Page[Action[Any]]) -> None:
         """Take in the fresh states; report progress; raise ``ActionFailed`` on an error."""
