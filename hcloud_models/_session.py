@@ -215,18 +215,33 @@ class SyncSession(BaseSession[httpx.Client]):
             return self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        try:
+            return self._attempt(call, request)
+        except Exception as exc:  # the policy decides, as it does for later attempts
+            if not self.retry.should_retry(exc):
+                raise
+            failure: Exception | None = exc
+        # Retries only: the first attempt above is replayed as attempt 1, so that
+        # counting, waiting and logging are tenacity's as usual (the policy's
+        # max_delay is counted from the end of that first attempt).
         retrying = tenacity.Retrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
         )
         for attempt in retrying:
             with attempt:
-                started = time.perf_counter()
-                try:
-                    response = self._http.send(request)
-                except httpx.TransportError as exc:
-                    raise self.transport_error(call, exc) from exc
-                result = self.read_response(call, response, started)
+                if failure is not None:
+                    replayed, failure = failure, None
+                    raise replayed
+                result = self._attempt(call, request)
         return result
+
+    def _attempt(self, call: Call[Any, Any], request: httpx.Request) -> Any:
+        started = time.perf_counter()
+        try:
+            response = self._http.send(request)
+        except httpx.TransportError as exc:
+            raise self.transport_error(call, exc) from exc
+        return self.read_response(call, response, started)
 
     def iterate(self, call: Call[Page[Any], Any]) -> Iterator[Any]:
         """Yield every object of a list call, page after page."""
@@ -267,18 +282,31 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
             return await self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        try:
+            return await self._attempt(call, request)
+        except Exception as exc:  # the policy decides, as it does for later attempts
+            if not self.retry.should_retry(exc):
+                raise
+            failure: Exception | None = exc
+        # Retries only: the first attempt above is replayed as attempt 1 (see SyncSession).
         retrying = tenacity.AsyncRetrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
         )
         async for attempt in retrying:
             with attempt:
-                started = time.perf_counter()
-                try:
-                    response = await self._http.send(request)
-                except httpx.TransportError as exc:
-                    raise self.transport_error(call, exc) from exc
-                result = self.read_response(call, response, started)
+                if failure is not None:
+                    replayed, failure = failure, None
+                    raise replayed
+                result = await self._attempt(call, request)
         return result
+
+    async def _attempt(self, call: Call[Any, Any], request: httpx.Request) -> Any:
+        started = time.perf_counter()
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as exc:
+            raise self.transport_error(call, exc) from exc
+        return self.read_response(call, response, started)
 
     async def iterate(self, call: Call[Page[Any], Any]) -> AsyncIterator[Any]:
         """Yield every object of a list call, in order.
