@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: help install test lint typecheck unit demo clean
+.PHONY: help install test lint typecheck unit demo bench clean
 
 help:
 	@echo "make demo   - run the offline walk-through"
 	@echo "make test   - ruff, mypy --strict and the test suite"
+	@echo "make bench  - benchmarks next to the official hcloud package and raw httpx"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,9 +20,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
 lint: $(STAMP)
-	$(BIN)/ruff check hcloud_models tests examples
-	$(BIN)/ruff format --check hcloud_models tests examples
+	$(BIN)/ruff check hcloud_models tests examples benchmarks
+	$(BIN)/ruff format --check hcloud_models tests examples benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -32,6 +38,10 @@ test: lint typecheck unit
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
+
+# Measurements, not tests: prints medians and ratios next to each target (docs/performance.md).
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
