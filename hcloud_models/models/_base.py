@@ -123,6 +123,9 @@ class HcloudModel(BaseModel):
         defer_build=True,
         extra="allow",
         ignored_types=(Delegate,),
+        # Field names are cached as Python strings; values are not: looking each
+        # one up in pydantic-core's cache costs more than it saves for replies.
+        cache_strings="keys",
     )
 
     @classmethod
