@@ -109,7 +109,7 @@ def case_parse(fake: FakeServer, rounds: int) -> None:
             "hcloud (official)": hcloud_parse,
         },
         rounds=rounds,
-        per_round=10,
+        per_round=1,
         clock=time.process_time,
         no_gc=True,
     )
@@ -130,8 +130,8 @@ def case_parse(fake: FakeServer, rounds: int) -> None:
     # instances are GC-tracked containers, json.loads' leaf dicts are not.
     collected = interleaved(
         {"json.loads": lambda: json.loads(body), "hcloud_models": hcloud_models_parse},
-        rounds=rounds,
-        per_round=10,
+        rounds=rounds // 2,
+        per_round=1,
         clock=time.process_time,
     )
     floor = collected["json.loads"]
@@ -163,7 +163,7 @@ def case_get(fake: FakeServer, rounds: int) -> None:
             "hcloud (official)": lambda: theirs.servers.get_by_id(sid),
         },
         rounds=rounds,
-        per_round=20,
+        per_round=5,
     )
     floor = result["httpx + json.loads"]
     row("GET one server", "httpx + json.loads", ms(floor), "1.00x")
@@ -397,9 +397,9 @@ def main(argv: list[str] | None = None) -> None:
     slow = None
     try:
         if "parse" in only:
-            case_parse(fake, rounds=20 if quick else 60)
+            case_parse(fake, rounds=100 if quick else 400)
         if "get" in only:
-            case_get(fake, rounds=10 if quick else 40)
+            case_get(fake, rounds=40 if quick else 160)
         if "wait" in only:
             case_wait(fake, spread=2.0 if quick else 4.0, interval=0.5)
         if "walk" in only:
