@@ -8,14 +8,13 @@ transport failure is classified, how retries are configured.  The two shells,
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 import time
 import warnings
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
@@ -38,6 +37,9 @@ from .models.page import Page
 from .operations._call import Call, Job, no_reply
 from .operations.actions import WaitFor
 
+if TYPE_CHECKING:
+    import asyncio
+
 __all__ = ["AsyncSession", "BaseSession", "SyncSession"]
 
 logger = logging.getLogger("hcloud_models")
@@ -48,12 +50,16 @@ _JSON = {"Content-Type": "application/json"}
 
 
 class _ErrorBody(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(defer_build=True)  # built on the first error, not on import
+
     code: str | None = None
     message: str = ""
     details: dict[str, Any] | None = None
 
 
 class _ErrorReply(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(defer_build=True)
+
     error: _ErrorBody
 
 
@@ -272,6 +278,8 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
     """Runs calls with an ``httpx.AsyncClient``."""
 
     async def _sleep(self, seconds: float, sleep: Callable[[float], Any] | None) -> None:
+        import asyncio  # here, not at the top: the sync client never needs it
+
         outcome = (sleep or asyncio.sleep)(seconds)
         if inspect.isawaitable(outcome):
             await outcome
@@ -318,6 +326,8 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
         are cancelled and no new one is sent.  Without ``last_page`` the walk
         follows ``next_page`` one request at a time.
         """
+        import asyncio  # here, not at the top: the sync client never needs it
+
         page: Page[Any] = await self.execute(call)
         for item in page.items:
             yield item
