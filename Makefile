@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
+# Prism (pinned in tests/prism/package-lock.json) for the conformance tests.
+PRISM_DIR := tests/prism
+PRISM := $(PRISM_DIR)/node_modules/.bin/prism
 
-.PHONY: help install test lint typecheck unit demo bench clean
+.PHONY: help install prism test lint typecheck unit demo bench clean
 
 help:
 	@echo "make demo   - run the offline walk-through"
@@ -24,6 +27,16 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $(BENCH_STAMP)
 
+# Without npm the conformance tests skip (they fail instead under CI=true).
+$(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(PRISM_DIR) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.bin/prism; \
+	else \
+		echo "npm not found: the Prism conformance tests will be skipped"; \
+	fi
+
+prism: $(PRISM)
+
 lint: $(STAMP)
 	$(BIN)/ruff check hcloud_models tests examples benchmarks
 	$(BIN)/ruff format --check hcloud_models tests examples benchmarks
@@ -31,7 +44,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) prism
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
@@ -44,4 +57,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist $(PRISM_DIR)/node_modules

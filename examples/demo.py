@@ -3,13 +3,14 @@
 SSH key -> server (following its actions) -> power off -> snapshot -> Floating IP
 (create, assign, unassign) -> delete everything.
 
-    python examples/demo.py           # offline, against an in-process stand-in
+    python examples/demo.py           # offline, against the in-process fake cloud
     python examples/demo.py --real    # against the real API; needs HCLOUD_TOKEN
 
 The offline run needs no token and no network: requests go through
-``httpx.MockTransport`` to :class:`offline.OfflineCloud`, and waiting for
-actions does not really sleep.  The real run creates billable resources for a
-few minutes and deletes them again, even when a step fails.
+``httpx.MockTransport`` to :class:`hcloud_models.testing.FakeCloud`, whose
+actions run on a fake clock, so waiting does not really sleep.  The real run
+creates billable resources for a few minutes and deletes them again, even
+when a step fails.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import httpx
-from offline import OfflineCloud
 
-from hcloud_models import Action, Client, HcloudError, PollPolicy
+from hcloud_models import Action, Client, HcloudError
+from hcloud_models.testing import FakeCloud
 
 SERVER_TYPE = "cpx22"
 IMAGE = "ubuntu-24.04"
@@ -153,12 +154,12 @@ def main(real: bool = False) -> int:
         suffix = f"-{secrets.token_hex(3)}"
         print("hcloud_models demo against the real API (creates billable resources briefly)")
     else:
-        cloud = OfflineCloud()
-        http = httpx.Client(transport=httpx.MockTransport(cloud.handle), event_hooks=hooks)
-        no_wait = PollPolicy(sleep=lambda seconds: None)
-        client = Client("offline-demo-token", http_client=http, poll=no_wait)
+        cloud = FakeCloud()
+        http = httpx.Client(transport=cloud.transport(), event_hooks=hooks)
+        # Both endpoints point at the fake; waits sleep on its clock, so they end at once.
+        client = cloud.client("offline-demo-token", http_client=http)
         suffix = ""
-        print("hcloud_models demo, offline (in-process stand-in for the API, no token needed)")
+        print("hcloud_models demo, offline (in-process fake cloud, no token needed)")
 
     created: list[Any] = []
     with client:

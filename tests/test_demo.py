@@ -1,12 +1,11 @@
-"""The offline demo, its stand-in API, and the names the docs promise.
+"""The offline demo on the fake cloud, and the names the docs promise.
 
-The demo and its stand-in live in ``examples/`` (not a package); they are
-loaded from their files the way ``python examples/demo.py`` would run them.
+The demo lives in ``examples/`` (not a package); it is loaded from its file
+the way ``python examples/demo.py`` would run it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import importlib.util
 import re
 from pathlib import Path
@@ -16,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 
-from hcloud_models import Action, AsyncClient, Client, FloatingIP, Image, Server, SSHKey
-from hcloud_models.errors import NotFoundError
+from hcloud_models import Action, Client, FloatingIP, Image, Server, SSHKey
+from tests.testing.conftest import SpecCheckedCloud
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -33,25 +32,28 @@ STEPS = [
     "6. Delete everything",
 ]
 POLL = "GET /actions"
+SERVER = "/servers/1000002"
+FIP = "/floating_ips/1000010"
 EXPECTED_REQUESTS = [
     "POST /ssh_keys",
     "POST /servers",
-    *[POLL] * 4,  # create_server, then start_server: two polls each
-    "POST /servers/1002/actions/poweroff",
+    *[POLL] * 3,  # create_server: 4 s on the fake clock, polled after 1, 2.5 and 4.75 s
+    *[POLL] * 2,  # start_server follows it
+    f"POST {SERVER}/actions/poweroff",
     *[POLL] * 2,
-    "GET /servers/1002",
-    "POST /servers/1002/actions/create_image",
-    *[POLL] * 2,
+    f"GET {SERVER}",
+    f"POST {SERVER}/actions/create_image",
+    *[POLL] * 4,
     "POST /floating_ips",
-    "POST /floating_ips/1008/actions/assign",
+    f"POST {FIP}/actions/assign",
     *[POLL] * 2,
-    "POST /floating_ips/1008/actions/unassign",
+    f"POST {FIP}/actions/unassign",
     *[POLL] * 2,
-    "DELETE /floating_ips/1008",
-    "DELETE /images/1006",
-    "DELETE /servers/1002",
+    f"DELETE {FIP}",
+    "DELETE /images/1000008",
+    f"DELETE {SERVER}",
     *[POLL] * 2,
-    "DELETE /ssh_keys/1001",
+    "DELETE /ssh_keys/1000001",
 ]
 
 
@@ -71,22 +73,18 @@ def demo(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     return load_example("demo", monkeypatch)
 
 
-@pytest.fixture
-def offline(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    return load_example("offline", monkeypatch)
-
-
-def test_demo_runs_offline(
-    demo: ModuleType, offline: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: Any
+def test_demo_runs_offline_on_the_fake_cloud(
+    demo: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
-    clouds: list[Any] = []
+    clouds: list[SpecCheckedCloud] = []
 
-    def recording_cloud() -> Any:
-        cloud = offline.OfflineCloud()
+    def recording_cloud() -> SpecCheckedCloud:
+        # The same fake, checking every reply it gives the demo against the spec.
+        cloud = SpecCheckedCloud()
         clouds.append(cloud)
         return cloud
 
-    monkeypatch.setattr(demo, "OfflineCloud", recording_cloud)
+    monkeypatch.setattr(demo, "FakeCloud", recording_cloud)
     monkeypatch.delenv("HCLOUD_TOKEN", raising=False)
 
     assert demo.main() == 0
@@ -94,20 +92,46 @@ def test_demo_runs_offline(
     out = capsys.readouterr().out
     positions = [out.index(title) for title in STEPS]
     assert positions == sorted(positions)
-    assert re.findall(r"-> (\d+) requests?", out) == ["1", "5", "4", "3", "7", "6"]
-    assert "Done: 26 requests in all." in out
-    # progress is reported as it changes: 0 % at creation, then 50 % and 100 %
-    assert "create_server #1003:   0% running" in out
-    assert "create_server #1003:  50% running" in out
-    assert "create_server #1003: 100% success" in out
-    assert "server #1002 is off" in out
+    assert re.findall(r"-> (\d+) requests?", out) == ["1", "6", "4", "5", "7", "6"]
+    assert "Done: 29 requests in all." in out
+    # progress is reported as it changes, on the fake clock
+    assert "create_server #1000005:   0% running" in out
+    assert "create_server #1000005:  25% running" in out
+    assert "create_server #1000005: 100% success" in out
+    assert "start_server #1000006: 100% success" in out
+    assert "server #1000002 is off (was initializing)" in out
 
     (cloud,) = clouds
-    assert cloud.requests == 26
     assert cloud.log == EXPECTED_REQUESTS
-    # Everything the demo made is gone again; only the system image is left.
-    assert (cloud.ssh_keys, cloud.servers, cloud.floating_ips) == ({}, {}, {})
-    assert [image["name"] for image in cloud.images.values()] == ["ubuntu-24.04"]
+    assert {"create_server", "poweroff_server", "create_server_image"} <= cloud.checked
+    # Everything the demo made is gone again; only the seeded system images are left.
+    assert (cloud["ssh_keys"], cloud["servers"], cloud["floating_ips"]) == ({}, {}, {})
+    assert {image["type"] for image in cloud["images"].values()} == {"system"}
+    assert all(action["status"] == "success" for action in cloud["actions"].values())
+
+
+def test_demo_cleans_up_when_a_step_fails(
+    demo: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    clouds: list[SpecCheckedCloud] = []
+
+    def failing_cloud() -> SpecCheckedCloud:
+        cloud = SpecCheckedCloud()
+        cloud.fail_next_actions("create_image", code="image_failed", message="disk busy")
+        clouds.append(cloud)
+        return cloud
+
+    monkeypatch.setattr(demo, "FakeCloud", failing_cloud)
+
+    assert demo.main() == 1
+
+    out = capsys.readouterr().out
+    assert "FAILED: action 1000009 (create_image) failed: image_failed: disk busy" in out
+    (cloud,) = clouds
+    cloud.clock.advance(60)
+    cloud.tick()
+    assert cloud["ssh_keys"] == {}
+    assert cloud["servers"] == {}
 
 
 def test_demo_refuses_the_real_api_without_a_token(
@@ -122,37 +146,6 @@ def test_demo_refuses_the_real_api_without_a_token(
 
     assert demo.main(real=True) == 2
     assert "HCLOUD_TOKEN is not set" in capsys.readouterr().out
-
-
-def test_offline_cloud_answers_unknown_requests_with_not_found(offline: ModuleType) -> None:
-    cloud = offline.OfflineCloud()
-    with Client("token", transport=httpx.MockTransport(cloud.handle)) as client:
-        with pytest.raises(NotFoundError) as missing_server:
-            client.servers.get(999)
-        with pytest.raises(NotFoundError):
-            client.isos.list()
-
-    assert missing_server.value.status == 404
-    assert cloud.log == ["GET /servers/999", "GET /isos"]
-
-
-def test_offline_cloud_serves_the_async_client(offline: ModuleType) -> None:
-    cloud = offline.OfflineCloud()
-    key_text = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK1RD07JloYTZjkdEBCoFcSyLmCR6vhVnUS77n1OvzK/"
-
-    async def upload() -> SSHKey[Any]:
-        transport = httpx.MockTransport(cloud.handle_async)
-        async with AsyncClient("token", transport=transport) as client:
-            key = await client.ssh_keys.create({"name": "laptop", "public-key": key_text})
-            await key.delete()
-            return key
-
-    key = asyncio.run(upload())
-
-    assert key.name == "laptop"
-    assert key.fingerprint.count(":") == 15
-    assert cloud.log == ["POST /ssh_keys", f"DELETE /ssh_keys/{key.id}"]
-    assert cloud.ssh_keys == {}
 
 
 # --- the documentation names real methods ---------------------------------------

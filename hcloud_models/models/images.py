@@ -3,6 +3,8 @@
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
+from pydantic import Field
+
 from .._modes import M
 from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
 from .common import Protection
@@ -50,7 +52,9 @@ class Image(BoundModel[M]):
     rapid_deploy: bool | None = None
     protection: Protection
     deprecated: datetime | None
-    deleted: datetime | None
+    # The spec types ``deleted`` as a plain string (no date-time format): a
+    # timestamp becomes a datetime, anything else stays the string it was.
+    deleted: Annotated[datetime | str | None, Field(union_mode="left_to_right")]
     labels: dict[str, str]
     architecture: Annotated[Literal["x86", "arm"], OPEN]
 

@@ -48,9 +48,9 @@ class ServerType(BoundModel[M]):
     id: int
     name: str
     description: str
-    cores: int
+    cores: int | float  # the spec's type is number; the API sends whole numbers today
     memory: float
-    disk: int
+    disk: int | float  # the spec's type is number
     deprecated: bool
     prices: list[ServerTypePrice]
     storage_type: Annotated[Literal["local", "network"], OPEN]

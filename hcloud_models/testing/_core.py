@@ -383,6 +383,11 @@ class _FailRule:
     count: int
 
 
+def _prefix(path: str) -> str:
+    """The first segment of a path: ``/servers/1/actions`` -> ``servers``."""
+    return path.split("/", 2)[1] if path.startswith("/") and len(path) > 1 else ""
+
+
 def _param_regex(template: str) -> re.Pattern[str]:
     pattern = re.sub(r"\{(\w+)\}", lambda m: rf"(?P<{m.group(1)}>[^/]+)", template)
     return re.compile(pattern)
@@ -404,7 +409,8 @@ class FakeCloud:
 
     Attributes:
         db: The objects of each family, by collection name and ID, as the API
-            shows them (keys starting with ``_`` are private bookkeeping).
+            shows them (keys starting with ``_`` are private bookkeeping);
+            ``fake["servers"]`` is ``fake.db["servers"]``.
         log: ``"METHOD /path"`` of every request, in order.
         faults: Pending injected faults (see :meth:`inject`).
     """
@@ -426,9 +432,10 @@ class FakeCloud:
         self.log: list[str] = []
         self.faults: list[Fault] = []
         self.lock = threading.RLock()
-        self._routes: dict[str, list[_Route]] = {}
         self._templates: list[_Route] = []
+        self._by_prefix: dict[str, list[_Route]] = {}
         self._actions: dict[int, _ActionState] = {}
+        self._running: dict[int, _ActionState] = {}
         self._fail_rules: list[_FailRule] = []
         self._next_id = 1000000
         self._counters: dict[str, int] = {}
@@ -443,12 +450,16 @@ class FakeCloud:
 
         Path parameters named ``id`` or ending in ``_id`` must be integers
         (anything else is ``not_found``); the handler receives them as ``int``.
+        Literal paths win over templated ones (``/zones/actions`` before
+        ``/zones/{id_or_name}``), whatever the order of registration.
         """
 
         def register(handler: Handler) -> Handler:
             entry = _Route(method.upper(), template, _param_regex(template), handler)
-            self._routes.setdefault(entry.method, []).append(entry)
             self._templates.append(entry)
+            bucket = self._by_prefix.setdefault(_prefix(template), [])
+            bucket.append(entry)
+            bucket.sort(key=lambda route: route.template.count("{"))
             return handler
 
         return register
@@ -538,6 +549,7 @@ class FakeCloud:
                 break
         self._fail_rules = [rule for rule in self._fail_rules if rule.count > 0]
         self._actions[ident] = state
+        self._running[ident] = state
         self.collection("actions")[ident] = action
         return action
 
@@ -566,6 +578,18 @@ class FakeCloud:
         """
         self._fail_rules.append(_FailRule(command, resource_id, code, message, count))
 
+    def on_action_end(
+        self,
+        action_id: int,
+        *,
+        on_success: Callable[[], object] | None = None,
+        on_error: Callable[[], object] | None = None,
+    ) -> None:
+        """Replace what happens when a running action ends."""
+        state = self._actions[action_id]
+        state.on_success = on_success
+        state.on_error = on_error
+
     def fail_action(
         self, action_id: int, *, code: str = "action_failed", message: str = "Action failed"
     ) -> None:
@@ -576,10 +600,11 @@ class FakeCloud:
         """End every action whose time has come, in the order they end."""
         now = self.clock.now()
         due = sorted(
-            (s for s in self._actions.values() if s.json["status"] == "running" and s.end <= now),
+            (s for s in self._running.values() if s.end <= now),
             key=lambda s: (s.end, s.json["id"]),
         )
         for state in due:
+            del self._running[state.json["id"]]
             action = state.json
             action["progress"] = 100
             action["finished"] = iso(state.end)
@@ -593,12 +618,10 @@ class FakeCloud:
                 callback = state.on_success
             if callback is not None:
                 callback()
-        for state in self._actions.values():
-            action = state.json
-            if action["status"] == "running":
-                span = state.end - state.start
-                done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
-                action["progress"] = min(99, int(done * 100))
+        for state in self._running.values():
+            span = state.end - state.start
+            done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
+            state.json["progress"] = min(99, int(done * 100))
 
     def action_family(self, action_id: int) -> str | None:
         """The collection an action is listed under."""
@@ -607,11 +630,7 @@ class FakeCloud:
 
     def is_locked(self, kind: str, ident: int) -> bool:
         """Whether a running action locks the resource."""
-        return any(
-            (kind, ident) in state.locks
-            for state in self._actions.values()
-            if state.json["status"] == "running"
-        )
+        return any((kind, ident) in state.locks for state in self._running.values())
 
     def check_unlocked(self, kind: str, ident: int) -> None:
         """Raise 423 ``locked`` if a running action locks the resource."""
@@ -804,7 +823,7 @@ class FakeCloud:
     ) -> RawReply:
         self.tick()
         known_path = False
-        for entry in self._templates:
+        for entry in self._by_prefix.get(_prefix(path), ()):
             match = entry.pattern.fullmatch(path)
             if match is None:
                 continue

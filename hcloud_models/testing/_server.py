@@ -139,7 +139,8 @@ def serve(
 
     Args:
         fake: The cloud to serve; a new one by default, whose clock runs at
-            ``speed`` times real time from now.
+            ``speed`` times real time from now.  A cloud you pass keeps its
+            own clock: a manual one moves only when you advance it.
         host: Address to listen on.
         port: Port; ``0`` picks a free one (see :attr:`ServedCloud.port`).
         speed: Real-time factor of a new cloud's clock (``None``: manual clock).

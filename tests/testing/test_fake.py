@@ -324,6 +324,7 @@ def test_invalid_input_names_every_field(fake: SpecCheckedCloud) -> None:
     assert error["code"] == "invalid_input"
     names = {item["name"] for item in error["details"]["fields"]}
     assert names == {"name", "server_type"}
+    assert fake.refused == ["POST /servers: 'server_type' is a required property"]
 
 
 def test_unknown_references_are_invalid_input(fake: SpecCheckedCloud) -> None:
@@ -587,10 +588,94 @@ def test_every_route_is_an_operation_of_the_spec() -> None:
 
 
 def test_families_are_complete() -> None:
+    """The families listed are served, and every family served is served whole."""
     routes = set(FakeCloud().operations)
+    served = {path.split("/")[1] for _, path in routes}
     wanted = {
         (method, path)
-        for method, path, _ in spec.operations().values()
-        if path.split("/")[1] in FAMILIES
+        for name in ("hcloud", "hetzner")
+        for method, path, _ in spec.operations(name).values()
+        if path.split("/")[1] in served | set(FAMILIES)
     }
+    assert set(FAMILIES) <= served
     assert wanted - routes == set()
+
+
+def test_remaining_reads_and_actions(fake: SpecCheckedCloud) -> None:
+    """Single-object reads and action lookups of each family, schema-checked."""
+    with fake.client() as client:
+        assert client.locations.get(1).name == "fsn1"
+        assert client.server_types.get(104).name == "cx22"
+        assert client.isos.get(1001).architecture == "x86"
+        with pytest.warns(DeprecationWarning, match="datacenters"):
+            assert client.datacenters.get(4).name == "fsn1-dc14"
+        key = client.ssh_keys.create(name="k", public_key=KEY)
+        assert client.ssh_keys.get(key.id).fingerprint == key.fingerprint
+        server = running_server(client)
+        create = client.servers.actions(server.id, sort="id")[0]
+        assert client.servers.get_action(create.id).command == "create_server"
+        with pytest.warns(DeprecationWarning, match="deprecated"):
+            assert client.servers.get_action_of(server.id, create.id).id == create.id
+        made = server.create_image(type="snapshot")
+        made.action.wait()
+        image = made.image.reload()
+        image.change_protection(delete=False).wait()
+        (protect,) = client.images.actions(image.id)
+        assert client.images.get_action(protect.id).command == "change_protection"
+        with pytest.warns(DeprecationWarning, match="deprecated"):
+            assert client.images.get_action_of(image.id, protect.id).id == protect.id
+        assert [a.id for a in client.images.list_actions()] == [protect.id]
+        fip = client.floating_ips.create(type="ipv4", home_location="fsn1").floating_ip
+        assign = fip.assign(server)
+        assert client.floating_ips.get_action(assign.id).command == "assign_floating_ip"
+        with pytest.warns(DeprecationWarning, match="deprecated"):
+            assert client.floating_ips.get_action_of(fip.id, assign.id).id == assign.id
+        with pytest.raises(NotFoundError):
+            client.floating_ips.get_action(create.id)  # a server action
+
+
+def test_networks_and_placement_groups_seen_from_the_server(fake: SpecCheckedCloud) -> None:
+    """The server side of networks and placement groups (their families own the rest)."""
+    fake["networks"][7] = {"id": 7, "name": "net", "servers": []}
+    fake["placement_groups"][9] = {
+        "id": 9,
+        "name": "spread",
+        "labels": {},
+        "type": "spread",
+        "created": fake.now_iso(),
+        "servers": [],
+    }
+    with fake.client() as client:
+        server = running_server(client)
+        with pytest.raises(InvalidInputError):
+            server.attach_to_network(network=8)
+        server.attach_to_network(network=7, ip="10.0.0.5").wait()
+        assert [(n.network, n.ip) for n in server.reload().private_net] == [(7, "10.0.0.5")]
+        assert fake["networks"][7]["servers"] == [server.id]
+        server.change_alias_ips(network=7, alias_ips=["10.0.0.6"]).wait()
+        assert server.reload().private_net[0].alias_ips == ["10.0.0.6"]
+        server.detach_from_network(network=7).wait()
+        assert server.reload().private_net == []
+        server.power_off().wait()
+        server.add_to_placement_group(placement_group=9).wait()
+        assert server.reload().placement_group.id == 9
+        assert fake["placement_groups"][9]["servers"] == [server.id]
+        server.remove_from_placement_group().wait()
+        assert server.reload().placement_group is None
+    assert fake["placement_groups"][9]["servers"] == []
+
+
+def test_literal_routes_win_over_templates() -> None:
+    fake = FakeCloud()
+
+    @fake.route("GET", "/things/{id_or_name}")
+    def one(req: Any, id_or_name: str) -> Any:
+        return {"thing": id_or_name}
+
+    @fake.route("GET", "/things/actions")
+    def actions(req: Any) -> Any:
+        return {"actions": []}
+
+    assert raw(fake, "GET", "/things/actions").json() == {"actions": []}
+    assert raw(fake, "GET", "/things/web").json() == {"thing": "web"}
+    assert raw(fake, "DELETE", "/things/web").status_code == 405

@@ -106,3 +106,36 @@ def test_cli_serves_checks_tokens_and_stops_cleanly(stop_signal: signal.Signals)
         out, _ = process.communicate(timeout=10)
     assert process.returncode == 0
     assert "stopped" in out
+
+
+def test_cli_speed_and_rate_limit_flags() -> None:
+    process, endpoint = start_cli("--speed", "100", "--rate-limit", "0")
+    try:
+        auth = {"Authorization": "Bearer anything"}
+        body = {"name": "cli-1", "server_type": "cx22", "image": "ubuntu-24.04"}
+        made = httpx.post(f"{endpoint}/servers", json=body, headers=auth)
+        assert made.status_code == 201
+        assert "RateLimit-Limit" not in made.headers
+        time.sleep(0.2)  # 20 s on a clock running 100 times faster: both actions are done
+        action = httpx.get(f"{endpoint}/actions/{made.json()['action']['id']}", headers=auth)
+        server = httpx.get(f"{endpoint}/servers/{made.json()['server']['id']}", headers=auth)
+        assert action.json()["action"]["status"] == "success"
+        assert server.json()["server"]["status"] == "running"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=10)
+    assert process.returncode == 0
+
+
+def test_concurrent_requests_keep_state_consistent(served: ServedCloud) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def create(n: int) -> int:
+        with Client("t", endpoint=served.endpoint) as client:
+            key = client.ssh_keys.create(name=f"key-{n}", public_key=f"ssh-ed25519 AAAA{n:04d}")
+            return key.id
+
+    with ThreadPoolExecutor(8) as pool:
+        ids = list(pool.map(create, range(40)))
+    assert len(set(ids)) == 40
+    assert sorted(served.fake["ssh_keys"]) == sorted(ids)

@@ -129,3 +129,18 @@ async def every_family_async(client: AsyncClient) -> None:
     rescue = await (await client.servers.get(1)).enable_rescue()
     assert_type(rescue, EnableRescueResult[Async])
     assert_type(rescue.action, Action[Async])
+
+
+def fake_cloud() -> None:
+    """The fake cloud hands out the SDK's own clients."""
+    from hcloud_models.testing import FakeClock, FakeCloud, ServedCloud, serve
+
+    fake = FakeCloud()
+    assert_type(fake.client(), Client)
+    assert_type(fake.async_client(), AsyncClient)
+    assert_type(fake.clock, FakeClock)
+    fake.clock.advance(30)
+    assert_type(fake["servers"], dict[int, dict[str, Any]])
+    with serve(fake) as served:
+        assert_type(served, ServedCloud)
+        assert_type(served.endpoint, str)

@@ -320,9 +320,7 @@ def register(cloud: FakeCloud) -> None:
                 server["status"] = "off"
                 cloud.fail_action(state["id"], code="action_failed", message="server not created")
 
-            create_state = cloud._actions[create["id"]]
-            create_state.on_success = starting
-            create_state.on_error = failed
+            cloud.on_action_end(create["id"], on_success=starting, on_error=failed)
         return 201, {
             "server": show(server),
             "action": public(create),
@@ -374,9 +372,7 @@ def register(cloud: FakeCloud) -> None:
 
     # -- actions ---------------------------------------------------------------------
 
-    def simple_action(
-        command: str, during: str | None, final: str | None, *, needs_body: bool = False
-    ) -> None:
+    def simple_action(command: str, during: str | None, final: str | None) -> None:
         @cloud.route("POST", f"/servers/{{id}}/actions/{command}")
         def handler(req: Req, id: int) -> Reply:
             server = get(id)
