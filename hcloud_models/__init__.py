@@ -46,7 +46,7 @@ _CORE = {
 }
 """Exported names that are not exceptions or models, and the module of each."""
 
-_SUBMODULES = ("errors", "models")
+_SUBMODULES = ("errors", "models", "operations", "resources", "testing")
 """Public submodules, also reachable as attributes once the package is imported."""
 
 

@@ -104,3 +104,14 @@ def test_importing_the_package_loads_no_dependency() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     assert out.strip() == "['hcloud_models', 'hcloud_models._version']"
+
+
+def test_submodules_are_reachable_as_attributes() -> None:
+    code = (
+        "import hcloud_models as h; "
+        "print(h.models.servers.Server.__name__, h.errors.APIError.__name__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+    assert out.split() == ["Server", "APIError"]

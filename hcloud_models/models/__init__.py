@@ -77,6 +77,8 @@ def _export(name: str) -> Any:
     """The exported object called ``name``, importing the family modules searched for it."""
     if name in _BASE:
         return globals()[name]
+    if name in _MODULES:  # ``hcloud_models.models.servers`` without importing it first
+        return importlib.import_module(f"{__name__}.{name}")
     if not name.startswith("_"):
         for module in _MODULES:
             if name in _load(module):
