@@ -3,16 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 # Prism (pinned in tests/prism/package-lock.json) for the conformance tests.
 PRISM_DIR := tests/prism
 PRISM := $(PRISM_DIR)/node_modules/.bin/prism
 
-.PHONY: help install prism test lint typecheck unit site docs demo clean
+.PHONY: help install prism test lint typecheck unit site docs demo bench clean
 
 help:
 	@echo "make demo   - run the offline walk-through"
 	@echo "make test   - ruff, mypy --strict, the test suite and a strict docs build"
 	@echo "make docs   - serve the documentation on http://127.0.0.1:8000"
+	@echo "make bench  - benchmarks next to the official hcloud package and raw httpx"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +23,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
 
 # Without npm the conformance tests skip (they fail instead under CI=true).
 $(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
@@ -33,8 +39,8 @@ $(PRISM): $(PRISM_DIR)/package.json $(PRISM_DIR)/package-lock.json
 prism: $(PRISM)
 
 lint: $(STAMP)
-	$(BIN)/ruff check hcloud_models tests examples doctools
-	$(BIN)/ruff format --check hcloud_models tests examples doctools
+	$(BIN)/ruff check hcloud_models tests examples doctools benchmarks
+	$(BIN)/ruff format --check hcloud_models tests examples doctools benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -53,6 +59,10 @@ test: lint typecheck unit site
 
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
+
+# Measurements, not tests: prints medians and ratios next to each target (docs/performance.md).
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist $(PRISM_DIR)/node_modules

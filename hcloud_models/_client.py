@@ -156,7 +156,10 @@ class _ClientBase(Generic[H, T, S, M]):
         transport: T | None = None,
         http_client: H | None = None,
         application: str | None = None,
+        page_concurrency: int = 4,
     ) -> None:
+        if page_concurrency < 1:
+            raise ConfigurationError(f"page_concurrency must be 1 or more, got {page_concurrency}")
         headers = {
             "Authorization": f"Bearer {_resolve_token(token)}",
             "User-Agent": _user_agent(application),
@@ -176,6 +179,7 @@ class _ClientBase(Generic[H, T, S, M]):
             headers=headers,
             retry=retry if retry is not None else RetryPolicy(),
             poll=poll if poll is not None else PollPolicy(),
+            page_concurrency=page_concurrency,
         )
 
     if not TYPE_CHECKING:  # type checkers see only the annotated managers, so typos are errors
@@ -226,6 +230,9 @@ class Client(_ClientBase[httpx.Client, httpx.BaseTransport, SyncSession, Sync]):
         http_client: A ready httpx client to use instead of a new one; its own
             settings (timeout, transport) then apply.  It is closed with this client.
         application: ``"name/version"`` of your application, sent in the User-Agent.
+        page_concurrency: How many pages the async client's ``all()`` fetches at
+            once after the first page has told how many there are (results stay
+            in order).  The sync client walks pages one at a time.
 
     Use it as a context manager, or call :meth:`close`, to release connections::
 

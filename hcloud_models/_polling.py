@@ -7,6 +7,7 @@ to report progress -- is decided here.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,11 @@ from .operations._call import Call, page_of, query
 from .operations.actions import ACTIONS, WaitFor
 
 __all__ = ["ActionWatch", "PollPolicy"]
+
+_PAGE_MAX = 50
+"""Most actions one page of ``GET /actions`` can hold."""
+_PAGE_DEFAULT = 25
+"""Actions in a page of ``GET /actions`` when ``per_page`` is not given."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,7 @@ class ActionWatch:
     """The state of one wait on one or more actions.
 
     The loop that drives it reads: while :meth:`pending` is true, sleep
-    :meth:`next_delay` seconds, run :meth:`poll_call` and hand its page to
+    :meth:`next_delay` seconds, run :meth:`poll_calls` and hand their pages to
     :meth:`update`; then :meth:`result`.
     """
 
@@ -78,6 +84,8 @@ class ActionWatch:
         self._deadline = None if self._timeout is None else policy.clock() + self._timeout
         self._intervals = policy.intervals()
         self.polls = 0
+        # Per kind of action, the last id of the previous poll when not all fit in one.
+        self._cursors: dict[type[Action[Any]], int] = {}
         for action in actions:
             self._check(action)
 
@@ -107,15 +115,26 @@ class ActionWatch:
 
         Cloud actions are read with ``GET /actions?id=..&id=..``; Storage Box
         actions with ``GET /storage_boxes/actions?id=..`` on the Hetzner API.
+        A page holds at most 50 actions, so with more of a kind running than
+        that each tick asks for the next 50 in turn (each is seen every few
+        ticks, and a tick still costs one request per kind).  Above the API's
+        default page size of 25 the request asks for pages of 50.
         """
         kinds: dict[type[Action[Any]], list[int]] = {}
         for action in self._running():
             kinds.setdefault(type(action), []).append(action.id)
         calls: list[Call[Page[Action[Any]], Page[Action[Any]]]] = []
         for kind, ids in kinds.items():
+            ids.sort()
+            if len(ids) > _PAGE_MAX:
+                start = bisect.bisect_right(ids, self._cursors.get(kind, -1))
+                chosen = (ids[start:] + ids[:start])[:_PAGE_MAX]  # the next ones, round the ring
+                self._cursors[kind] = chosen[-1]
+                ids = sorted(chosen)
+            per_page = _PAGE_MAX if len(ids) > _PAGE_DEFAULT else None
             api, path = kind._home
             reply = ACTIONS if kind is Action else page_of("actions", kind)
-            calls.append(Call("GET", path, reply, query(id=sorted(ids)), api=api))
+            calls.append(Call("GET", path, reply, query(id=ids, per_page=per_page), api=api))
         return calls
 
     def update(self, page: Page[Action[Any]]) -> None:

@@ -8,13 +8,13 @@ transport failure is classified, how retries are configured.  The two shells,
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import logging
 import time
 import warnings
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 import pydantic
@@ -37,6 +37,9 @@ from .models.page import Page
 from .operations._call import Call, Job, no_reply
 from .operations.actions import WaitFor
 
+if TYPE_CHECKING:
+    import asyncio
+
 __all__ = ["AsyncSession", "BaseSession", "SyncSession"]
 
 logger = logging.getLogger("hcloud_models")
@@ -47,12 +50,16 @@ _JSON = {"Content-Type": "application/json"}
 
 
 class _ErrorBody(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(defer_build=True)  # built on the first error, not on import
+
     code: str | None = None
     message: str = ""
     details: dict[str, Any] | None = None
 
 
 class _ErrorReply(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(defer_build=True)
+
     error: _ErrorBody
 
 
@@ -69,6 +76,7 @@ class BaseSession(Generic[H]):
         headers: dict[str, str],
         retry: RetryPolicy,
         poll: PollPolicy,
+        page_concurrency: int = 4,
     ) -> None:
         self._owner = owner
         self._http: H = http
@@ -78,6 +86,7 @@ class BaseSession(Generic[H]):
         self._json_headers = {**headers, **_JSON}
         self.retry = retry
         self.poll = poll
+        self.page_concurrency = page_concurrency
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self._endpoint!r})"
@@ -212,18 +221,33 @@ class SyncSession(BaseSession[httpx.Client]):
             return self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        try:
+            return self._attempt(call, request)
+        except Exception as exc:  # the policy decides, as it does for later attempts
+            if not self.retry.should_retry(exc):
+                raise
+            failure: Exception | None = exc
+        # Retries only: the first attempt above is replayed as attempt 1, so that
+        # counting, waiting and logging are tenacity's as usual (the policy's
+        # max_delay is counted from the end of that first attempt).
         retrying = tenacity.Retrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
         )
         for attempt in retrying:
             with attempt:
-                started = time.perf_counter()
-                try:
-                    response = self._http.send(request)
-                except httpx.TransportError as exc:
-                    raise self.transport_error(call, exc) from exc
-                result = self.read_response(call, response, started)
+                if failure is not None:
+                    replayed, failure = failure, None
+                    raise replayed
+                result = self._attempt(call, request)
         return result
+
+    def _attempt(self, call: Call[Any, Any], request: httpx.Request) -> Any:
+        started = time.perf_counter()
+        try:
+            response = self._http.send(request)
+        except httpx.TransportError as exc:
+            raise self.transport_error(call, exc) from exc
+        return self.read_response(call, response, started)
 
     def iterate(self, call: Call[Page[Any], Any]) -> Iterator[Any]:
         """Yield every object of a list call, page after page."""
@@ -245,10 +269,18 @@ class SyncSession(BaseSession[httpx.Client]):
         self._http.close()
 
 
+def _forget(task: asyncio.Task[Any]) -> None:
+    # A page nobody waits for any more: its failure is of no interest (and not "never retrieved").
+    if not task.cancelled():
+        task.exception()
+
+
 class AsyncSession(BaseSession[httpx.AsyncClient]):
     """Runs calls with an ``httpx.AsyncClient``."""
 
     async def _sleep(self, seconds: float, sleep: Callable[[float], Any] | None) -> None:
+        import asyncio  # here, not at the top: the sync client never needs it
+
         outcome = (sleep or asyncio.sleep)(seconds)
         if inspect.isawaitable(outcome):
             await outcome
@@ -259,27 +291,72 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
             return await self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        try:
+            return await self._attempt(call, request)
+        except Exception as exc:  # the policy decides, as it does for later attempts
+            if not self.retry.should_retry(exc):
+                raise
+            failure: Exception | None = exc
+        # Retries only: the first attempt above is replayed as attempt 1 (see SyncSession).
         retrying = tenacity.AsyncRetrying(
             **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
         )
         async for attempt in retrying:
             with attempt:
-                started = time.perf_counter()
-                try:
-                    response = await self._http.send(request)
-                except httpx.TransportError as exc:
-                    raise self.transport_error(call, exc) from exc
-                result = self.read_response(call, response, started)
+                if failure is not None:
+                    replayed, failure = failure, None
+                    raise replayed
+                result = await self._attempt(call, request)
         return result
 
+    async def _attempt(self, call: Call[Any, Any], request: httpx.Request) -> Any:
+        started = time.perf_counter()
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as exc:
+            raise self.transport_error(call, exc) from exc
+        return self.read_response(call, response, started)
+
     async def iterate(self, call: Call[Page[Any], Any]) -> AsyncIterator[Any]:
-        """Yield every object of a list call, page after page."""
-        page_call: Call[Page[Any], Any] | None = call
-        while page_call is not None:
-            page = await self.execute(page_call)
+        """Yield every object of a list call, in order.
+
+        Once the first page tells the number of the last one, the pages after
+        it are fetched concurrently, at most ``page_concurrency`` requests at a
+        time and never more than that many pages ahead of the consumer.  When
+        the consumer stops (``break``, ``aclose()``), requests still running
+        are cancelled and no new one is sent.  Without ``last_page`` the walk
+        follows ``next_page`` one request at a time.
+        """
+        import asyncio  # here, not at the top: the sync client never needs it
+
+        page: Page[Any] = await self.execute(call)
+        for item in page.items:
+            yield item
+        pagination = page.pagination
+        if page.next_page and pagination is not None and pagination.last_page is not None:
+            numbers = iter(range(page.next_page, pagination.last_page + 1))
+            running: deque[asyncio.Task[Page[Any]]] = deque()
+            try:
+                while True:
+                    while len(running) < self.page_concurrency:
+                        number = next(numbers, None)
+                        if number is None:
+                            break
+                        running.append(asyncio.ensure_future(self.execute(call.at_page(number))))
+                    if not running:
+                        break
+                    page = await running.popleft()
+                    for item in page.items:
+                        yield item
+            finally:
+                for task in running:
+                    task.cancel()
+                    task.add_done_callback(_forget)
+        # Walk on one by one: no last page known, or the list grew while it was read.
+        while page.next_page:
+            page = await self.execute(call.at_page(page.next_page))
             for item in page.items:
                 yield item
-            page_call = page_call.at_page(page.next_page) if page.next_page else None
 
     async def _wait(self, watch: ActionWatch) -> Any:
         while watch.pending():

@@ -92,8 +92,12 @@ def reply_two_pages(
     first = spec.example_reply(operation_id, spec_name)
     second = spec.example_reply(operation_id, spec_name)
     second[key][0]["id"] = 43
-    first["meta"]["pagination"].update(page=1, per_page=50, previous_page=None, next_page=2)
-    second["meta"]["pagination"].update(page=2, per_page=50, previous_page=1, next_page=None)
+    first["meta"]["pagination"].update(
+        page=1, per_page=50, previous_page=None, next_page=2, last_page=2, total_entries=2
+    )
+    second["meta"]["pagination"].update(
+        page=2, per_page=50, previous_page=1, next_page=None, last_page=2, total_entries=2
+    )
     recorder.reply(first)
     recorder.reply(second)
 

@@ -170,3 +170,43 @@ def test_list_by_ids_sends_repeated_ids(api: Api) -> None:
     assert [a.id for a in page] == [1, 2]
     assert api.recorder.query() == [("id", "1"), ("id", "2")]
     assert all(a.is_bound for a in page)
+
+
+def test_waiting_on_more_actions_than_a_page_holds_still_costs_one_request_per_tick() -> None:
+    """100 running actions: each tick asks for 50 of them in turn, in one request."""
+    ticks: list[list[int]] = []
+    finished: set[int] = set()
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        ids = [int(v) for v in request.url.params.get_list("id")]
+        # more ids than the API's default page of 25 need a bigger page
+        assert request.url.params.get("per_page") == ("50" if len(ids) > 25 else None)
+        ticks.append(ids)
+        tick = len(ticks)
+        # Action i finishes on tick i // 20 + 1; the API lists only the ids asked for.
+        finished.update(i for i in ids if i // 20 + 1 <= tick)
+        return httpx.Response(
+            200,
+            json=actions_reply(
+                *(action_json(i, "success", 100) if i in finished else action_json(i) for i in ids)
+            ),
+        )
+
+    transport = httpx.MockTransport(handle)
+    client = Client(TOKEN, transport=transport, poll=PollPolicy(sleep=lambda s: None))
+    actions = [Action.model_validate(action_json(i)) for i in range(1, 101)]
+    for action in actions:
+        object.__setattr__(action, "__pydantic_private__", {"client": client})
+    final = client.actions.wait_all(actions)
+    assert [a.id for a in final] == list(range(1, 101))
+    assert all(a.status == "success" for a in final)
+    assert all(len(ids) <= 50 and ids == sorted(ids) for ids in ticks)
+    assert ticks[0] == list(range(1, 51))
+    assert ticks[1] == list(range(51, 101))  # the other half, not the first 50 again
+    seen_by_tick: dict[int, int] = {}
+    for tick, ids in enumerate(ticks):
+        for ident in ids:
+            if ident in seen_by_tick:
+                assert tick - seen_by_tick[ident] <= 2  # every running action every 2 ticks
+            seen_by_tick[ident] = tick
+    assert len(ticks) <= 8

@@ -3,548 +3,118 @@
 Reply models are named after the API object (``Server``, ``Image``); request
 bodies after the operation (``ServerCreate``, ``ImageUpdate``); replies that
 carry more than one object end in ``Result`` (``CreateServerResult``).
+
+Every name in a family module's ``__all__`` is exported here.  Modules are
+imported on first use of one of their names, so ``import hcloud_models`` stays
+cheap; type checkers and editors read the star imports below.  Adding a family
+takes one line in ``_MODULES`` and one star import.
 """
 
-from ._base import (
-    BoundModel,
-    HcloudModel,
-    Labels,
-    LabelSelector,
-    Payload,
-)
-from .actions import (
-    Action,
-    ActionStatus,
-    StorageBoxAction,
-)
-from .certificates import (
-    Certificate,
-    CertificateCreate,
-    CertificateStatus,
-    CertificateStatusError,
-    CertificateType,
-    CertificateUpdate,
-    CertificateUsedBy,
-    CreateCertificateResult,
-)
-from .common import (
-    ActionError,
-    ActionResource,
-    DeprecationInfo,
-    Meta,
-    Pagination,
-    Price,
-    Protection,
-    ServerProtection,
-)
-from .datacenters import (
-    Datacenter,
-    DatacenterServerTypes,
-)
-from .dns_ptr import (
-    ChangeDnsPtr,
-    DnsPtrEntry,
-)
-from .firewalls import (
-    CreateFirewallResult,
-    Firewall,
-    FirewallAppliedTo,
-    FirewallAppliedToResource,
-    FirewallApplyToResources,
-    FirewallCreate,
-    FirewallLabelSelector,
-    FirewallRemoveFromResources,
-    FirewallResourceInput,
-    FirewallRule,
-    FirewallRuleInput,
-    FirewallServerRef,
-    FirewallSetRules,
-    FirewallUpdate,
-)
-from .floating_ips import (
-    CreateFloatingIPResult,
-    FloatingIP,
-    FloatingIPAssign,
-    FloatingIPChangeProtection,
-    FloatingIPCreate,
-    FloatingIPUpdate,
-)
-from .images import (
-    Image,
-    ImageChangeProtection,
-    ImageCreatedFrom,
-    ImageUpdate,
-)
-from .isos import (
-    ISO,
-)
-from .load_balancer_types import (
-    LoadBalancerType,
-)
-from .load_balancers import (
-    CreateLoadBalancerResult,
-    HealthCheckProtocol,
-    LoadBalancer,
-    LoadBalancerAddService,
-    LoadBalancerAddServiceHealthCheck,
-    LoadBalancerAddServiceHealthCheckHTTP,
-    LoadBalancerAddServiceHTTP,
-    LoadBalancerAddTarget,
-    LoadBalancerAlgorithm,
-    LoadBalancerAlgorithmType,
-    LoadBalancerAttachToNetwork,
-    LoadBalancerChangeAlgorithm,
-    LoadBalancerChangeProtection,
-    LoadBalancerChangeType,
-    LoadBalancerCreate,
-    LoadBalancerDeleteService,
-    LoadBalancerDetachFromNetwork,
-    LoadBalancerHealthCheck,
-    LoadBalancerHealthCheckHTTP,
-    LoadBalancerHTTPConfig,
-    LoadBalancerHTTPSConfig,
-    LoadBalancerIPTarget,
-    LoadBalancerLabelSelectorTarget,
-    LoadBalancerMetrics,
-    LoadBalancerOtherTarget,
-    LoadBalancerPrivateNet,
-    LoadBalancerPublicIP,
-    LoadBalancerPublicNet,
-    LoadBalancerRemoveTarget,
-    LoadBalancerResolvedTarget,
-    LoadBalancerServerTarget,
-    LoadBalancerService,
-    LoadBalancerServiceHTTP,
-    LoadBalancerServiceHTTPS,
-    LoadBalancerServiceOther,
-    LoadBalancerServiceTCP,
-    LoadBalancerTarget,
-    LoadBalancerTargetHealthStatus,
-    LoadBalancerTargetIP,
-    LoadBalancerTargetLabelSelector,
-    LoadBalancerTargetServer,
-    LoadBalancerTargetType,
-    LoadBalancerUpdate,
-    LoadBalancerUpdateService,
-    LoadBalancerUpdateServiceHealthCheck,
-    LoadBalancerUpdateServiceHealthCheckHTTP,
-    LoadBalancerUpdateServiceHTTP,
-    ServiceProtocol,
-)
-from .locations import (
-    Location,
-)
-from .networks import (
-    Network,
-    NetworkAddRoute,
-    NetworkAddSubnet,
-    NetworkChangeIPRange,
-    NetworkChangeProtection,
-    NetworkCreate,
-    NetworkDeleteRoute,
-    NetworkDeleteSubnet,
-    NetworkRoute,
-    NetworkSubnet,
-    NetworkUpdate,
-    SubnetType,
-)
-from .page import (
-    Page,
-)
-from .placement_groups import (
-    CreatePlacementGroupResult,
-    PlacementGroup,
-    PlacementGroupCreate,
-    PlacementGroupType,
-    PlacementGroupUpdate,
-)
-from .pricing import (
-    FloatingIPLocationPrice,
-    FloatingIPPricing,
-    FloatingIPTypePricing,
-    ImagePricing,
-    LoadBalancerTypePrice,
-    LoadBalancerTypePricing,
-    Pricing,
-    PrimaryIPLocationPrice,
-    PrimaryIPTypePricing,
-    ServerBackupPricing,
-    ServerTypePricing,
-    VolumePricing,
-)
-from .primary_ips import (
-    CreatePrimaryIPResult,
-    PrimaryIP,
-    PrimaryIPAssign,
-    PrimaryIPAssigneeType,
-    PrimaryIPChangeProtection,
-    PrimaryIPCreate,
-    PrimaryIPUpdate,
-)
-from .server_types import (
-    ServerType,
-    ServerTypeLocation,
-    ServerTypePrice,
-)
-from .servers import (
-    USER_DATA_MAX_BYTES,
-    BackupWindow,
-    CreateImageResult,
-    CreateServerResult,
-    EnableRescueResult,
-    MetricsTimeSeries,
-    PublicNet,
-    RebuildServerResult,
-    RequestConsoleResult,
-    ResetPasswordResult,
-    Server,
-    ServerAddToPlacementGroup,
-    ServerAttachISO,
-    ServerAttachToNetwork,
-    ServerChangeAliasIPs,
-    ServerChangeProtection,
-    ServerChangeType,
-    ServerCreate,
-    ServerCreateFirewall,
-    ServerCreateImage,
-    ServerCreatePublicNet,
-    ServerDetachFromNetwork,
-    ServerEnableBackup,
-    ServerEnableRescue,
-    ServerIPv4,
-    ServerIPv6,
-    ServerMetrics,
-    ServerPrivateNet,
-    ServerPublicNetFirewall,
-    ServerRebuild,
-    ServerStatus,
-    ServerUpdate,
-)
-from .ssh_keys import (
-    SSHKey,
-    SSHKeyCreate,
-    SSHKeyUpdate,
-)
-from .storage_box_types import (
-    StorageBoxType,
-    StorageBoxTypePrice,
-)
-from .storage_boxes import (
-    CreateStorageBoxResult,
-    CreateStorageBoxSnapshotResult,
-    CreateStorageBoxSubaccountResult,
-    StorageBox,
-    StorageBoxAccessSettings,
-    StorageBoxAccessSettingsUpdate,
-    StorageBoxChangeProtection,
-    StorageBoxChangeType,
-    StorageBoxChildRef,
-    StorageBoxCreate,
-    StorageBoxEnableSnapshotPlan,
-    StorageBoxPassword,
-    StorageBoxResetPassword,
-    StorageBoxRollbackSnapshot,
-    StorageBoxSnapshot,
-    StorageBoxSnapshotCreate,
-    StorageBoxSnapshotPlan,
-    StorageBoxSnapshotStats,
-    StorageBoxSnapshotUpdate,
-    StorageBoxStats,
-    StorageBoxStatus,
-    StorageBoxSubaccount,
-    StorageBoxSubaccountAccessSettings,
-    StorageBoxSubaccountAccessSettingsUpdate,
-    StorageBoxSubaccountChangeHomeDirectory,
-    StorageBoxSubaccountCreate,
-    StorageBoxSubaccountResetPassword,
-    StorageBoxSubaccountUpdate,
-    StorageBoxUpdate,
-)
-from .volumes import (
-    VOLUME_FORMATS,
-    VOLUME_MAX_SIZE,
-    VOLUME_MIN_SIZE,
-    CreateVolumeResult,
-    Volume,
-    VolumeAttach,
-    VolumeChangeProtection,
-    VolumeCreate,
-    VolumeResize,
-    VolumeStatus,
-    VolumeUpdate,
-)
-from .zones import (
-    AuthoritativeNameservers,
-    CreateRRSetResult,
-    CreateZoneResult,
-    PrimaryNameserver,
-    PrimaryNameserverInput,
-    Record,
-    RecordComment,
-    RecordInput,
-    RRSet,
-    RRSetAddRecords,
-    RRSetChangeProtection,
-    RRSetChangeTTL,
-    RRSetCreate,
-    RRSetProtection,
-    RRSetRecords,
-    RRSetUpdate,
-    RRSetUpdateRecords,
-    RRType,
-    Zone,
-    ZoneChangePrimaryNameservers,
-    ZoneChangeProtection,
-    ZoneChangeTTL,
-    ZoneCreate,
-    ZoneImportZonefile,
-    ZoneUpdate,
-)
+from __future__ import annotations
 
-__all__ = [
-    "Action",
-    "ActionError",
-    "ActionResource",
-    "ActionStatus",
-    "AuthoritativeNameservers",
-    "BackupWindow",
-    "BoundModel",
-    "Certificate",
-    "CertificateCreate",
-    "CertificateStatus",
-    "CertificateStatusError",
-    "CertificateType",
-    "CertificateUpdate",
-    "CertificateUsedBy",
-    "ChangeDnsPtr",
-    "CreateCertificateResult",
-    "CreateFloatingIPResult",
-    "CreateImageResult",
-    "CreateLoadBalancerResult",
-    "CreateServerResult",
-    "CreateStorageBoxResult",
-    "CreateStorageBoxSnapshotResult",
-    "CreateStorageBoxSubaccountResult",
-    "CreatePlacementGroupResult",
-    "CreatePrimaryIPResult",
-    "CreateVolumeResult",
-    "CreateFirewallResult",
-    "CreateRRSetResult",
-    "CreateZoneResult",
-    "Datacenter",
-    "DatacenterServerTypes",
-    "DeprecationInfo",
-    "DnsPtrEntry",
-    "EnableRescueResult",
-    "Firewall",
-    "FirewallAppliedTo",
-    "FirewallAppliedToResource",
-    "FirewallApplyToResources",
-    "FirewallCreate",
-    "FirewallLabelSelector",
-    "FirewallRemoveFromResources",
-    "FirewallResourceInput",
-    "FirewallRule",
-    "FirewallRuleInput",
-    "FirewallServerRef",
-    "FirewallSetRules",
-    "FirewallUpdate",
-    "FloatingIP",
-    "FloatingIPAssign",
-    "FloatingIPChangeProtection",
-    "FloatingIPCreate",
-    "FloatingIPLocationPrice",
-    "FloatingIPPricing",
-    "FloatingIPTypePricing",
-    "FloatingIPUpdate",
-    "HcloudModel",
-    "HealthCheckProtocol",
-    "ISO",
-    "Image",
-    "ImageChangeProtection",
-    "ImageCreatedFrom",
-    "ImagePricing",
-    "ImageUpdate",
-    "LabelSelector",
-    "Labels",
-    "LoadBalancer",
-    "LoadBalancerAddService",
-    "LoadBalancerAddServiceHTTP",
-    "LoadBalancerAddServiceHealthCheck",
-    "LoadBalancerAddServiceHealthCheckHTTP",
-    "LoadBalancerAddTarget",
-    "LoadBalancerAlgorithm",
-    "LoadBalancerAlgorithmType",
-    "LoadBalancerAttachToNetwork",
-    "LoadBalancerChangeAlgorithm",
-    "LoadBalancerChangeProtection",
-    "LoadBalancerChangeType",
-    "LoadBalancerCreate",
-    "LoadBalancerDeleteService",
-    "LoadBalancerDetachFromNetwork",
-    "LoadBalancerHTTPConfig",
-    "LoadBalancerHTTPSConfig",
-    "LoadBalancerHealthCheck",
-    "LoadBalancerHealthCheckHTTP",
-    "LoadBalancerIPTarget",
-    "LoadBalancerLabelSelectorTarget",
-    "LoadBalancerMetrics",
-    "LoadBalancerOtherTarget",
-    "LoadBalancerPrivateNet",
-    "LoadBalancerPublicIP",
-    "LoadBalancerPublicNet",
-    "LoadBalancerRemoveTarget",
-    "LoadBalancerResolvedTarget",
-    "LoadBalancerServerTarget",
-    "LoadBalancerService",
-    "LoadBalancerServiceHTTP",
-    "LoadBalancerServiceHTTPS",
-    "LoadBalancerServiceOther",
-    "LoadBalancerServiceTCP",
-    "LoadBalancerTarget",
-    "LoadBalancerTargetHealthStatus",
-    "LoadBalancerTargetIP",
-    "LoadBalancerTargetLabelSelector",
-    "LoadBalancerTargetServer",
-    "LoadBalancerTargetType",
-    "LoadBalancerType",
-    "LoadBalancerTypePrice",
-    "LoadBalancerTypePricing",
-    "LoadBalancerUpdate",
-    "LoadBalancerUpdateService",
-    "LoadBalancerUpdateServiceHTTP",
-    "LoadBalancerUpdateServiceHealthCheck",
-    "LoadBalancerUpdateServiceHealthCheckHTTP",
-    "Location",
-    "Meta",
-    "MetricsTimeSeries",
-    "Network",
-    "NetworkAddRoute",
-    "NetworkAddSubnet",
-    "NetworkChangeIPRange",
-    "NetworkChangeProtection",
-    "NetworkCreate",
-    "NetworkDeleteRoute",
-    "NetworkDeleteSubnet",
-    "NetworkRoute",
-    "NetworkSubnet",
-    "NetworkUpdate",
-    "Page",
-    "Pagination",
-    "Payload",
-    "PlacementGroup",
-    "PlacementGroupCreate",
-    "PlacementGroupType",
-    "PlacementGroupUpdate",
-    "Price",
-    "Pricing",
-    "PrimaryIP",
-    "PrimaryIPAssign",
-    "PrimaryIPAssigneeType",
-    "PrimaryIPChangeProtection",
-    "PrimaryIPCreate",
-    "PrimaryIPLocationPrice",
-    "PrimaryIPTypePricing",
-    "PrimaryIPUpdate",
-    "PrimaryNameserver",
-    "PrimaryNameserverInput",
-    "Protection",
-    "PublicNet",
-    "RRSet",
-    "RRSetAddRecords",
-    "RRSetChangeProtection",
-    "RRSetChangeTTL",
-    "RRSetCreate",
-    "RRSetProtection",
-    "RRSetRecords",
-    "RRSetUpdate",
-    "RRSetUpdateRecords",
-    "RRType",
-    "RebuildServerResult",
-    "Record",
-    "RecordComment",
-    "RecordInput",
-    "RequestConsoleResult",
-    "ResetPasswordResult",
-    "SSHKey",
-    "SSHKeyCreate",
-    "SSHKeyUpdate",
-    "Server",
-    "ServerAddToPlacementGroup",
-    "ServerAttachISO",
-    "ServerAttachToNetwork",
-    "ServerBackupPricing",
-    "ServerChangeAliasIPs",
-    "ServerChangeProtection",
-    "ServerChangeType",
-    "ServerCreate",
-    "ServerCreateFirewall",
-    "ServerCreateImage",
-    "ServerCreatePublicNet",
-    "ServerDetachFromNetwork",
-    "ServerEnableBackup",
-    "ServerEnableRescue",
-    "ServerIPv4",
-    "ServerIPv6",
-    "ServerMetrics",
-    "ServerPrivateNet",
-    "ServerProtection",
-    "ServerPublicNetFirewall",
-    "ServerRebuild",
-    "ServerStatus",
-    "ServerType",
-    "ServerTypeLocation",
-    "ServerTypePrice",
-    "ServerTypePricing",
-    "ServerUpdate",
-    "StorageBox",
-    "StorageBoxAccessSettings",
-    "StorageBoxAccessSettingsUpdate",
-    "StorageBoxAction",
-    "StorageBoxChangeProtection",
-    "StorageBoxChangeType",
-    "StorageBoxChildRef",
-    "StorageBoxCreate",
-    "StorageBoxEnableSnapshotPlan",
-    "StorageBoxPassword",
-    "StorageBoxResetPassword",
-    "StorageBoxRollbackSnapshot",
-    "StorageBoxSnapshot",
-    "StorageBoxSnapshotCreate",
-    "StorageBoxSnapshotPlan",
-    "StorageBoxSnapshotStats",
-    "StorageBoxSnapshotUpdate",
-    "StorageBoxStats",
-    "StorageBoxStatus",
-    "StorageBoxSubaccount",
-    "StorageBoxSubaccountAccessSettings",
-    "StorageBoxSubaccountAccessSettingsUpdate",
-    "StorageBoxSubaccountChangeHomeDirectory",
-    "StorageBoxSubaccountCreate",
-    "StorageBoxSubaccountResetPassword",
-    "StorageBoxSubaccountUpdate",
-    "StorageBoxType",
-    "StorageBoxTypePrice",
-    "StorageBoxUpdate",
-    "ServiceProtocol",
-    "SubnetType",
-    "USER_DATA_MAX_BYTES",
-    "VOLUME_FORMATS",
-    "VOLUME_MAX_SIZE",
-    "VOLUME_MIN_SIZE",
-    "Volume",
-    "VolumeAttach",
-    "VolumeChangeProtection",
-    "VolumeCreate",
-    "VolumePricing",
-    "VolumeResize",
-    "VolumeStatus",
-    "VolumeUpdate",
-    "Zone",
-    "ZoneChangePrimaryNameservers",
-    "ZoneChangeProtection",
-    "ZoneChangeTTL",
-    "ZoneCreate",
-    "ZoneImportZonefile",
-    "ZoneUpdate",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._base import BoundModel as BoundModel
+from ._base import HcloudModel as HcloudModel
+from ._base import Labels as Labels
+from ._base import LabelSelector as LabelSelector
+from ._base import Payload as Payload
+
+if TYPE_CHECKING:
+    from .actions import *  # noqa: F403
+    from .certificates import *  # noqa: F403
+    from .common import *  # noqa: F403
+    from .datacenters import *  # noqa: F403
+    from .dns_ptr import *  # noqa: F403
+    from .firewalls import *  # noqa: F403
+    from .floating_ips import *  # noqa: F403
+    from .images import *  # noqa: F403
+    from .isos import *  # noqa: F403
+    from .load_balancer_types import *  # noqa: F403
+    from .load_balancers import *  # noqa: F403
+    from .locations import *  # noqa: F403
+    from .networks import *  # noqa: F403
+    from .page import *  # noqa: F403
+    from .placement_groups import *  # noqa: F403
+    from .pricing import *  # noqa: F403
+    from .primary_ips import *  # noqa: F403
+    from .server_types import *  # noqa: F403
+    from .servers import *  # noqa: F403
+    from .ssh_keys import *  # noqa: F403
+    from .storage_box_types import *  # noqa: F403
+    from .storage_boxes import *  # noqa: F403
+    from .volumes import *  # noqa: F403
+    from .zones import *  # noqa: F403
+
+_BASE = ("BoundModel", "HcloudModel", "LabelSelector", "Labels", "Payload")
+"""The public names of ``_base``, which every model module imports anyway."""
+
+_MODULES = (
+    "common",
+    "actions",
+    "dns_ptr",
+    "locations",
+    "datacenters",
+    "server_types",
+    "images",
+    "isos",
+    "servers",
+    "floating_ips",
+    "pricing",
+    "ssh_keys",
+    "placement_groups",
+    "networks",
+    "volumes",
+    "primary_ips",
+    "load_balancer_types",
+    "load_balancers",
+    "certificates",
+    "firewalls",
+    "zones",
+    "storage_box_types",
+    "storage_boxes",
+    "page",
+)
+"""The family modules whose ``__all__`` is exported here, searched in this order."""
+
+
+def _load(module: str) -> list[str]:
+    """Import a family module, publish its names here, and return them."""
+    loaded = importlib.import_module(f"{__name__}.{module}")
+    names: list[str] = loaded.__all__
+    globals().update({name: getattr(loaded, name) for name in names})
+    return names
+
+
+def _exports() -> list[str]:
+    """Every exported name (imports every family module)."""
+    names = list(_BASE)
+    for module in _MODULES:
+        names.extend(name for name in _load(module) if name not in names)
+    return sorted(names)
+
+
+def _export(name: str) -> Any:
+    """The exported object called ``name``, importing the family modules searched for it."""
+    if name in _BASE:
+        return globals()[name]
+    if name in _MODULES:  # ``hcloud_models.models.servers`` without importing it first
+        return importlib.import_module(f"{__name__}.{name}")
+    if not name.startswith("_"):
+        for module in _MODULES:
+            if name in _load(module):
+                return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if not TYPE_CHECKING:  # type checkers see the star imports, so typos stay errors
+
+    def __getattr__(name: str) -> Any:
+        if name == "__all__":
+            exported = globals()["__all__"] = _exports()
+            return exported
+        return _export(name)
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_exports()})

@@ -12,13 +12,16 @@ Three kinds of model live in this package:
 * :class:`Payload` -- a request body.  Unknown keys are rejected and the API's
   documented rules are checked before anything is sent.
 
-Every model accepts its fields by their snake_case wire names and by kebab-case
-aliases (``{"start-after-create": False}``), and dumps snake_case by default.
+Every model accepts its fields by their snake_case wire names and, in Python
+data, by kebab-case aliases (``{"start-after-create": False}``), and dumps
+snake_case by default.  JSON is read by wire name only, which keeps parsing
+replies fast.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Coroutine, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, TypeVar, overload
@@ -109,20 +112,39 @@ def delegate(
 class HcloudModel(BaseModel):
     """Base of every API object and nested part.
 
-    Attribute names are the API's snake_case names.  Input may use snake_case
-    or kebab-case keys.  Fields the model does not know are kept as extra
-    attributes, so a field the API adds tomorrow never breaks parsing.
+    Attribute names are the API's snake_case names.  Python data may use
+    snake_case or kebab-case keys; JSON uses the wire names.  Fields the model
+    does not know are kept as extra attributes, so a field the API adds
+    tomorrow never breaks parsing.
     """
 
     model_config = ConfigDict(
-        alias_generator=AliasGenerator(validation_alias=to_kebab, serialization_alias=to_kebab),
-        validate_by_name=True,
-        validate_by_alias=True,
-        loc_by_alias=False,
+        alias_generator=AliasGenerator(serialization_alias=to_kebab),
         defer_build=True,
         extra="allow",
         ignored_types=(Delegate,),
+        # Field names are cached as Python strings; values are not: looking each
+        # one up in pydantic-core's cache costs more than it saves for replies.
+        cache_strings="keys",
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        # JSON (every API reply) is read by field name at full speed; Python data
+        # (dicts written by hand, Clojure-era kebab-case keys) has its kebab-case
+        # field names turned into snake_case first.
+        schema = handler(source)
+        kebab = {to_kebab(name): name for name in cls.model_fields if "_" in name}
+        if not kebab:
+            return schema
+        return core_schema.json_or_python_schema(
+            json_schema=schema,
+            python_schema=core_schema.no_info_before_validator_function(
+                functools.partial(_snake_keys, kebab), schema
+            ),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the object as JSON-compatible data with the API's snake_case keys."""
@@ -139,6 +161,13 @@ class HcloudModel(BaseModel):
         names) are kept as they are.
         """
         return self.model_dump(mode="json", by_alias=True, exclude_unset=isinstance(self, Payload))
+
+
+def _snake_keys(kebab: dict[str, str], data: Any) -> Any:
+    """``data`` with the kebab-case spellings of field names (``kebab`` maps them) in snake_case."""
+    if isinstance(data, dict) and any(key in kebab for key in data):
+        return {kebab.get(key, key): value for key, value in data.items()}
+    return data
 
 
 class BoundModel(HcloudModel, Generic[M]):
@@ -202,16 +231,47 @@ def bind(value: Any, client: Any) -> Any:
     and sequences (lists, pages) of either, descending only into fields that can
     hold a bound model.  Used by the session on every parsed reply.
     """
-    if isinstance(value, BaseModel):
-        if isinstance(value, BoundModel):
-            object.__setattr__(value, "__pydantic_private__", {"client": client})
-        fields = value.__dict__
-        for name in _fields_holding_bound_models(type(value)):
-            bind(fields.get(name), client)
-    elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        for item in value:
-            bind(item, client)
+    # One private dict serves every object of the reply: nothing writes to it
+    # (bound models declare no private attributes) and copies take their own.
+    _attach(value, {"client": client})
     return value
+
+
+def _attach(value: Any, private: dict[str, Any]) -> None:
+    # Hot path (every object of every reply): exact-type lookups before isinstance().
+    cls = type(value)
+    if cls is list:
+        for item in value:
+            _attach(item, private)
+        return
+    plan = _PLANS.get(cls)
+    if plan is None:
+        if isinstance(value, BaseModel):
+            plan = _plan(cls)
+        elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+            for item in value:
+                _attach(item, private)
+            return
+        else:
+            return
+    bound, names = plan
+    if bound:
+        object.__setattr__(value, "__pydantic_private__", private)
+    if names:
+        fields = value.__dict__
+        for name in names:
+            item = fields.get(name)
+            if item is not None:
+                _attach(item, private)
+
+
+_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    """Whether ``cls`` is bound, and the fields through which a bound model can be reached."""
+    plan = _PLANS[cls] = (issubclass(cls, BoundModel), _fields_holding_bound_models(cls))
+    return plan
 
 
 _BOUND_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
@@ -275,13 +335,19 @@ class _OpenEnum:
     ``status: Annotated[Literal["running", "off"], OPEN]`` is typed as the
     literal for editors and type checkers, but a value the API introduces after
     this release is kept as a plain string instead of failing the whole reply.
-    The check stays in pydantic-core, so it costs nothing measurable.
+    Since any string passes, a string-only literal is validated as a plain
+    ``str`` in pydantic-core: no union, no second try.
     """
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         known = handler(source)
+        if known.get("type") == "literal" and all(
+            isinstance(value, str) for value in known.get("expected", ())
+        ):
+            # Every string passes either way, so the literal check is skipped.
+            return core_schema.str_schema()
         return core_schema.union_schema([known, core_schema.str_schema()], mode="left_to_right")
 
     def __repr__(self) -> str:

@@ -177,7 +177,7 @@ class FamilyActions:
         return Call("GET", f"/{self.family}/actions/{id_of(action)}", self._one, api=self.api)
 
 
-ProgressCallback = Callable[[Action[Any]], Any]
+ProgressCallback = Callable[["Action[Any]"], Any]
 """Called with an action each time its progress or status changes while waiting."""
 
 

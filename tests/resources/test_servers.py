@@ -143,7 +143,9 @@ def fetch_server(api: Api) -> Any:
     return server
 
 
-def list_reply(ids: list[int], page: int, next_page: int | None) -> dict[str, Any]:
+def list_reply(
+    ids: list[int], page: int, next_page: int | None, last_page: int = 3
+) -> dict[str, Any]:
     body: dict[str, Any] = spec.example_reply("list_servers")
     body["servers"] = [server_json(i, f"web-{i}") for i in ids]
     body["meta"]["pagination"].update(
@@ -151,7 +153,7 @@ def list_reply(ids: list[int], page: int, next_page: int | None) -> dict[str, An
         per_page=50,
         previous_page=page - 1 if page > 1 else None,
         next_page=next_page,
-        last_page=3,
+        last_page=last_page,
         total_entries=5,
     )
     spec.validate(body, spec.reply_schema("list_servers"))
@@ -228,8 +230,8 @@ def test_all_walks_three_pages(api: Api, recorder: Recorder) -> None:
 
 
 def test_all_keeps_per_page_and_filters(api: Api, recorder: Recorder) -> None:
-    recorder.reply(list_reply([1], 1, 2))
-    recorder.reply(list_reply([2], 2, None))
+    recorder.reply(list_reply([1], 1, 2, last_page=2))
+    recorder.reply(list_reply([2], 2, None, last_page=2))
     servers = api.collect(
         lambda c: c.servers.all(label_selector="env=prod", status="running", per_page=10)
     )
@@ -249,8 +251,8 @@ def test_all_keeps_per_page_and_filters(api: Api, recorder: Recorder) -> None:
 
 
 def test_all_is_lazy(api: Api, recorder: Recorder) -> None:
-    recorder.reply(list_reply([1, 2], 1, 2))
-    recorder.reply(list_reply([3], 2, None))
+    recorder.reply(list_reply([1, 2], 1, 2, last_page=2))
+    recorder.reply(list_reply([3], 2, None, last_page=2))
     if api.kind == "sync":
         first = next(iter(api.client.servers.all()))
     else:

@@ -321,8 +321,8 @@ def test_all_rrsets_walks_every_page(api: Api, recorder: Recorder) -> None:
     first = spec.example_reply("list_zone_rrsets")
     second = spec.example_reply("list_zone_rrsets")
     second["rrsets"][0]["name"] = "mail"
-    first["meta"]["pagination"].update(page=1, next_page=2)
-    second["meta"]["pagination"].update(page=2, next_page=None)
+    first["meta"]["pagination"].update(page=1, next_page=2, last_page=2)
+    second["meta"]["pagination"].update(page=2, next_page=None, last_page=2)
     recorder.reply(first)
     recorder.reply(second)
     rrsets = api.collect(lambda c: c.zone_rrsets.all(42, type="A"))
