@@ -33,7 +33,6 @@ class Operation:
     rank: int
     method: str
     path: str
-    summary: str
     deprecated: bool
     server: str
 
@@ -83,7 +82,6 @@ def spec_operations() -> dict[str, Operation]:
                     rank=rank,
                     method=verb.upper(),
                     path=url,
-                    summary=op.get("summary", ""),
                     deprecated=bool(op.get("deprecated")),
                     server=server,
                 )
@@ -162,21 +160,22 @@ def render(family: Family, operations: dict[str, Operation]) -> str:
         "",
         f"The methods of `client.{family.name}`:",
         "",
-        "| Method | Request | API operation | Also on the object |",
-        "| --- | --- | --- | --- |",
+        "| Method | What it does | Request | API operation | Also on the object |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for method in family.methods:
         op = operations.get(method.operation_id or "")
         if op is not None:
             request = f"`{op.method} {op.path}`"
-            summary = op.summary + (" (deprecated)" if op.deprecated else "")
-            operation = f"`{method.operation_id}`: {summary}"
+            operation = f"`{method.operation_id}`" + (" (deprecated)" if op.deprecated else "")
         elif method.walks_pages:
-            request, operation = "every page of `list`", "iterates over all objects"
+            request, operation = "every page of `list`", ""
         else:
-            request, operation = "", method.summary
+            request, operation = "", ""
         on_object = "yes" if method.name in delegated else ""
-        lines.append(f"| `{method.name}` | {request} | {operation} | {on_object} |")
+        lines.append(
+            f"| `{method.name}` | {method.summary} | {request} | {operation} | {on_object} |"
+        )
     servers = {
         operations[m.operation_id].server for m in family.methods if m.operation_id in operations
     }

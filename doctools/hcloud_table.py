@@ -317,8 +317,9 @@ def bound_model_names() -> dict[tuple[str, str], str]:
 
     models = importlib.import_module("hcloud_models.models")
     found: dict[tuple[str, str], str] = {}
-    for module_name in sorted({m.__module__ for m in vars(models).values() if isinstance(m, type)}):
-        for obj in vars(importlib.import_module(module_name)).values():
+    # Every family module, whether or not a name of it was used yet (they load lazily).
+    for module_name in sorted(models._MODULES):
+        for obj in vars(importlib.import_module(f"hcloud_models.models.{module_name}")).values():
             if isinstance(obj, type) and issubclass(obj, BoundModel) and obj._resource:
                 for attr, value in vars(obj).items():
                     if isinstance(value, Delegate):

@@ -52,7 +52,10 @@ def test_floating_ip_page_shows_requests_and_bound_methods() -> None:
     page = families.render(family, families.spec_operations())
 
     assert "# Floating IPs" in page
-    assert "| `assign` | `POST /floating_ips/{id}/actions/assign` |" in page
+    assert (
+        "| `assign` | Route a Floating IP to a server. | `POST /floating_ips/{id}/actions/assign` "
+        "| `assign_floating_ip` | yes |"
+    ) in page
     assert "`FloatingIP` returned by a client has the bound methods `reload()`" in page
     assert "::: hcloud_models.models.floating_ips" in page
 
