@@ -132,7 +132,8 @@ class EndpointMethods(griffe.Extension):
                         )
 
         models = importlib.import_module("hcloud_models.models")
-        for module_name in {m.__module__ for m in vars(models).values() if isinstance(m, type)}:
+        # Every family module, whether or not a name of it was used yet (they load lazily).
+        for module_name in (f"{models.__name__}.{name}" for name in models._MODULES):
             module = importlib.import_module(module_name)
             for obj in vars(module).values():
                 if not (isinstance(obj, type) and issubclass(obj, HcloudModel)):

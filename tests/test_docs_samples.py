@@ -25,8 +25,7 @@ from typing import Any
 import pytest
 
 import hcloud_models
-
-testing = pytest.importorskip("hcloud_models.testing", reason="the fake cloud is not merged yet")
+from hcloud_models import testing
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]

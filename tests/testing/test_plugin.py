@@ -34,9 +34,11 @@ def test_each_test_gets_a_fresh_cloud(hcloud_fake):
 """
 
 
-def entry_point_installed() -> bool:
-    found = importlib.metadata.entry_points(group="pytest11")
-    return any(ep.value == "hcloud_models.testing.pytest_plugin" for ep in found)
+def test_installed_entry_point_loads_the_plugin() -> None:
+    (entry,) = [
+        ep for ep in importlib.metadata.entry_points(group="pytest11") if ep.name == "hcloud_fake"
+    ]
+    assert entry.load() is importlib.import_module("hcloud_models.testing.pytest_plugin")
 
 
 def test_entry_point_is_declared() -> None:
@@ -51,9 +53,8 @@ def test_fixture_gives_each_test_a_fresh_fake(
 ) -> None:
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makepyfile(test_user=USER_TESTS)
-    # Installed packages load the plugin through the entry point; a source tree needs -p.
-    args = [] if entry_point_installed() else ["-p", "hcloud_models.testing.pytest_plugin"]
-    result = pytester.runpytest_subprocess(*args)
+    # No -p: the installed package's entry point alone must bring the fixture.
+    result = pytester.runpytest_subprocess()
     result.assert_outcomes(passed=2)
 
 

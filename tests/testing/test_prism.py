@@ -43,7 +43,7 @@ def prism_or_skip() -> Path:
     elif not PRISM.exists():
         missing = "Prism is not installed (make test runs `npm ci` in tests/prism)"
     if missing is not None:
-        if os.environ.get("CI") == "true":
+        if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
             pytest.fail(f"conformance tests must run under CI: {missing}")
         pytest.skip(f"Prism conformance tests skipped: {missing}")
     return PRISM
@@ -147,7 +147,7 @@ def prism_proxy(served: ServedCloud, spec_for_prism: Path) -> Iterator[Prism]:
     prism.stop()
 
 
-_PROBLEM = re.compile(r"Violation|\]\s+\S+\s+(error|fatal)\b")
+_PROBLEM = re.compile(r"✖\s+(error|fatal)\b|#VIOLATIONS|#UNPROCESSABLE_ENTITY", re.IGNORECASE)
 """A Prism log line that reports a problem, not one that merely has "error" in a path."""
 
 READS: dict[str, Callable[[Client], Any]] = {
@@ -171,6 +171,30 @@ READS: dict[str, Callable[[Client], Any]] = {
     "get_action": lambda c: c.actions.get(1),
     "get_actions": lambda c: c.actions.list_by_ids([1, 2]),
 }
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            "[4:10:17 AM] \u203a [HTTP SERVER] get /ssh_keys ✖  error     Request terminated with "
+            "error: https://stoplight.io/prism/errors#VIOLATIONS: Request/Response not valid",
+            True,
+        ),
+        (
+            "[4:10:17 AM] \u203a [VALIDATOR] ✖  error     Violation: response.body must be object",
+            True,
+        ),
+        ("[4:10:17 AM] \u203a [CLI] ✖  fatal     Unable to start", True),
+        (
+            "[4:10:17 AM] \u203a [CLI] \u2139  info  GET http://127.0.0.1:4010/zones/error/actions",
+            False,
+        ),
+        ("[4:10:17 AM] \u203a [HTTP SERVER] get /servers ✔  success   Request received", False),
+    ],
+)
+def test_problem_lines_of_prism_are_recognised(line: str, problem: bool) -> None:
+    assert bool(_PROBLEM.search(line)) is problem
 
 
 @pytest.mark.parametrize("operation", sorted(READS))
