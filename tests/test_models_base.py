@@ -10,7 +10,7 @@ import pytest
 
 from hcloud_models import Action, Location
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models._base import Payload, bind
+from hcloud_models.models._base import HcloudModel, Payload, bind
 from tests import spec
 from tests.conftest import Api
 
@@ -121,3 +121,44 @@ def test_payload_rejects_unknown_keys_and_wrong_types() -> None:
         _Body.build({"nmae": "x", "name": "y"})
     with pytest.raises(TypeError, match="expected _Body"):
         _Body.build(42)  # type: ignore[arg-type]
+
+
+def _object_replies() -> dict[str, tuple[str, Any]]:
+    """operationId -> (key, model) of every ``get_*`` operation whose reply is one object."""
+    from hcloud_models import OPERATIONS
+    from hcloud_models.operations._call import Endpoint, reply_shape
+    from hcloud_models.resources import resource_class
+
+    found: dict[str, tuple[str, Any]] = {}
+    for operation_id, method in OPERATIONS.items():
+        resource, _, name = method.partition(".")
+        endpoint = vars(resource_class(resource)).get(name)
+        if not operation_id.startswith("get_") or not isinstance(endpoint, Endpoint):
+            continue
+        try:
+            call = endpoint.build(1)
+        except TypeError:
+            continue  # addressed by more than an id (RRSets, subaccounts...)
+        shape = reply_shape(call.reply)
+        model = shape[2] if shape is not None and shape[0] == "unwrap" else None
+        if isinstance(model, type) and issubclass(model, HcloudModel):
+            found[operation_id] = (shape[1], model)
+    return found
+
+
+_OBJECT_REPLIES = _object_replies()
+
+
+def test_object_replies_are_found() -> None:
+    assert {"get_server", "get_load_balancer", "get_storage_box", "get_zone"} <= set(
+        _OBJECT_REPLIES
+    )
+
+
+@pytest.mark.parametrize("operation_id", sorted(_OBJECT_REPLIES))
+def test_every_reply_object_survives_a_kebab_case_round_trip(operation_id: str) -> None:
+    """Nested models used more than once in a reply are renamed at every use."""
+    key, model = _OBJECT_REPLIES[operation_id]
+    spec_name = "hetzner" if operation_id in spec.operations("hetzner") else "hcloud"
+    parsed = model.model_validate(spec.example_reply(operation_id, spec_name)[key])
+    assert model.model_validate(parsed.to_kebab_dict()) == parsed

@@ -139,11 +139,15 @@ class HcloudModel(BaseModel):
         kebab = {to_kebab(name): name for name in cls.model_fields if "_" in name}
         if not kebab:
             return schema
+        # The reference pydantic uses for a model met more than once in a reply goes
+        # on the wrapper, so that every use, not only the first, renames kebab keys.
+        ref = schema.pop("ref", None)  # type: ignore[attr-defined]
         return core_schema.json_or_python_schema(
             json_schema=schema,
             python_schema=core_schema.no_info_before_validator_function(
                 functools.partial(_snake_keys, kebab), schema
             ),
+            ref=ref,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -327,6 +331,15 @@ class Payload(HcloudModel):
 
 
 # --- enumerations in replies -------------------------------------------------
+
+
+class SecretPayload(Payload):
+    """A body carrying a secret (password, private key): validation errors never echo input.
+
+    Declare the secret fields themselves with ``Field(repr=False)``.
+    """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
 
 
 class _OpenEnum:

@@ -7,7 +7,7 @@ from pydantic import Field, field_validator, model_validator
 from typing_extensions import Self
 
 from .._modes import M
-from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
+from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, SecretPayload, delegate
 from .actions import Action
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class CreateCertificateResult(HcloudModel, Generic[M]):
 _PEM_CERTIFICATE = "-----BEGIN CERTIFICATE-----"
 
 
-class CertificateCreate(Payload):
+class CertificateCreate(SecretPayload):
     """Body that uploads a certificate or asks for a managed one.
 
     ``name`` is required.  An ``"uploaded"`` certificate (the default type)
@@ -111,7 +111,7 @@ class CertificateCreate(Payload):
     labels: Labels | None = None
     type: CertificateType | None = None
     certificate: str | None = None
-    private_key: str | None = None
+    private_key: str | None = Field(default=None, repr=False)
     domain_names: list[Annotated[str, Field(min_length=1)]] | None = None
 
     @field_validator("certificate")

@@ -4,10 +4,10 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, StrictStr
+from pydantic import AfterValidator, Field, StrictStr
 
 from .._modes import M
-from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
+from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, SecretPayload, delegate
 from .actions import StorageBoxAction
 from .common import DeleteProtectionChange, Protection
 from .locations import Location
@@ -116,12 +116,6 @@ HomeDirectory = Annotated[
 ]
 
 
-class _SecretPayload(Payload):
-    """A body carrying a password: validation errors never echo what was given."""
-
-    model_config = ConfigDict(hide_input_in_errors=True)
-
-
 # --- the Storage Box ---------------------------------------------------------
 
 
@@ -224,7 +218,7 @@ class StorageBoxAccessSettingsUpdate(Payload):
     zfs_enabled: bool | None = None
 
 
-class StorageBoxCreate(_SecretPayload):
+class StorageBoxCreate(SecretPayload):
     """Body that orders a Storage Box.
 
     ``name``, ``location`` and ``storage_box_type`` (each type or location by
@@ -258,7 +252,7 @@ class StorageBoxChangeType(Payload):
     storage_box_type: StrictStr
 
 
-class StorageBoxResetPassword(_SecretPayload):
+class StorageBoxResetPassword(SecretPayload):
     """Body that sets a new password on a Storage Box (required)."""
 
     password: StorageBoxPassword = Field(repr=False)
@@ -355,7 +349,7 @@ class StorageBoxSubaccountAccessSettingsUpdate(Payload):
     readonly: bool | None = None
 
 
-class StorageBoxSubaccountCreate(_SecretPayload):
+class StorageBoxSubaccountCreate(SecretPayload):
     """Body that creates a subaccount.
 
     ``home_directory`` (relative to the box's root, created if missing) and
@@ -385,7 +379,7 @@ class StorageBoxSubaccountChangeHomeDirectory(Payload):
     home_directory: HomeDirectory
 
 
-class StorageBoxSubaccountResetPassword(_SecretPayload):
+class StorageBoxSubaccountResetPassword(SecretPayload):
     """Body that sets a new password on a subaccount (required)."""
 
     password: StorageBoxPassword = Field(repr=False)

@@ -18,7 +18,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar, overload
 
@@ -264,7 +264,7 @@ class Call(Job[TS, TA]):
     path: str
     reply: Reply = no_reply
     params: tuple[tuple[str, str], ...] = ()
-    body: bytes | None = None
+    body: bytes | None = field(default=None, repr=False)  # it may carry a password
     deprecated: str | None = None
     api: API = "cloud"
 

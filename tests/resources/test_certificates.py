@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pydantic
 import pytest
 
 from hcloud_models.errors import APIError
 from hcloud_models.models.actions import Action
-from hcloud_models.models.certificates import Certificate, CreateCertificateResult
+from hcloud_models.models.certificates import (
+    Certificate,
+    CertificateCreate,
+    CreateCertificateResult,
+)
 from hcloud_models.models.page import Page
+from hcloud_models.operations import certificates as ops
 from tests import spec
 from tests.conftest import Api, Recorder
 from tests.helpers import assert_sent, bound_methods_test, refused_before_sending_test, reply_to
@@ -253,3 +259,17 @@ test_bound_methods_send_what_the_resource_sends = bound_methods_test(
         ),
     ],
 )
+
+
+def test_private_keys_never_show_in_reprs_or_errors(recorder: Recorder) -> None:
+    secret = "-----BEGIN PRIVATE KEY-----\nS3CRETKEYMATERIAL\n-----END PRIVATE KEY-----\n"
+    body = CertificateCreate(name="web", certificate=PEM, private_key=secret)
+    assert "S3CRETKEYMATERIAL" not in repr(body)
+    assert "S3CRETKEYMATERIAL" not in repr(ops.create_certificate(body))
+    with pytest.raises(pydantic.ValidationError) as caught:  # a rule across fields
+        CertificateCreate(name="web", certificate=PEM, private_key=secret, domain_names=["a.b"])
+    assert "S3CRETKEYMATERIAL" not in str(caught.value)
+    with pytest.raises(pydantic.ValidationError) as caught:  # the key itself is malformed
+        CertificateCreate(name="web", certificate=PEM, private_key="S3CRETKEYMATERIAL")
+    assert "S3CRETKEYMATERIAL" not in str(caught.value)
+    assert recorder.requests == []
