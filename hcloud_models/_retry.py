@@ -42,6 +42,10 @@ _NOT_APPLIED: tuple[type[APIError], ...] = (
 _TRANSIENT: tuple[type[APIError], ...] = (*_NOT_APPLIED, BadGatewayError, GatewayTimeoutError)
 
 
+SPENT_BEFORE = "hcloud_spent_before"
+"""Attribute of a tenacity retrier: seconds spent on the request before the retrier started."""
+
+
 class _OutOfTime(tenacity.stop.stop_base):
     """Stop once the time spent, waits included, reaches the budget.
 
@@ -53,7 +57,9 @@ class _OutOfTime(tenacity.stop.stop_base):
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
         spent = max(retry_state.seconds_since_start or 0.0, retry_state.idle_for)
-        return spent >= self.budget
+        # The session makes the first attempt before tenacity starts its clock.
+        before: float = getattr(retry_state.retry_object, SPENT_BEFORE, 0.0)
+        return spent + before >= self.budget
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ import pydantic
 import tenacity
 
 from ._polling import ActionWatch, PollPolicy
-from ._retry import RetryPolicy
+from ._retry import SPENT_BEFORE, RetryPolicy
 from .errors import (
     APIError,
     ConnectError,
@@ -45,6 +45,7 @@ __all__ = ["AsyncSession", "BaseSession", "SyncSession"]
 logger = logging.getLogger("hcloud_models")
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+R = TypeVar("R")
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -189,6 +190,14 @@ class BaseSession(Generic[H]):
         """Options for tenacity: the policy's decisions plus logging of each retry."""
         return self._retry_options
 
+    def retrier(
+        self, factory: Callable[..., R], started: float, sleep: Callable[[float], Any]
+    ) -> R:
+        """A tenacity retrier for a request whose first attempt began at ``started``."""
+        retrier = factory(**self.retry_options(), sleep=sleep)
+        setattr(retrier, SPENT_BEFORE, time.monotonic() - started)
+        return retrier
+
 
 def _first_error(exc: pydantic.ValidationError) -> str:
     error = exc.errors(include_url=False, include_input=False)[0]
@@ -221,6 +230,7 @@ class SyncSession(BaseSession[httpx.Client]):
             return self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        started = time.monotonic()
         try:
             return self._attempt(call, request)
         except Exception as exc:  # the policy decides, as it does for later attempts
@@ -228,10 +238,10 @@ class SyncSession(BaseSession[httpx.Client]):
                 raise
             failure: Exception | None = exc
         # Retries only: the first attempt above is replayed as attempt 1, so that
-        # counting, waiting and logging are tenacity's as usual (the policy's
-        # max_delay is counted from the end of that first attempt).
-        retrying = tenacity.Retrying(
-            **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
+        # counting, waiting and logging are tenacity's as usual; the time it took
+        # counts towards the policy's max_delay.
+        retrying = self.retrier(
+            tenacity.Retrying, started, lambda s: self._sleep(s, self.retry.sleep)
         )
         for attempt in retrying:
             with attempt:
@@ -291,6 +301,7 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
             return await self._wait(ActionWatch(job, self.poll))
         call = cast(Call[Any, Any], job)
         request = self.build_request(call)
+        started = time.monotonic()
         try:
             return await self._attempt(call, request)
         except Exception as exc:  # the policy decides, as it does for later attempts
@@ -298,8 +309,8 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
                 raise
             failure: Exception | None = exc
         # Retries only: the first attempt above is replayed as attempt 1 (see SyncSession).
-        retrying = tenacity.AsyncRetrying(
-            **self.retry_options(), sleep=lambda s: self._sleep(s, self.retry.sleep)
+        retrying = self.retrier(
+            tenacity.AsyncRetrying, started, lambda s: self._sleep(s, self.retry.sleep)
         )
         async for attempt in retrying:
             with attempt:
@@ -348,10 +359,14 @@ class AsyncSession(BaseSession[httpx.AsyncClient]):
                     page = await running.popleft()
                     for item in page.items:
                         yield item
+                    if page.next_page is None:  # the list shrank while it was read
+                        break
             finally:
                 for task in running:
                     task.cancel()
                     task.add_done_callback(_forget)
+                # Let the cancelled requests unwind before the walk reports it is done.
+                await asyncio.gather(*running, return_exceptions=True)
         # Walk on one by one: no last page known, or the list grew while it was read.
         while page.next_page:
             page = await self.execute(call.at_page(page.next_page))

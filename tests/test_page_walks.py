@@ -150,6 +150,54 @@ def test_async_walk_stops_sending_when_the_consumer_stops() -> None:
     assert sorted(server.pages) == [1, 2, 3, 4]  # the first page, then at most 3 ahead
 
 
+def test_async_walk_stops_at_a_page_that_says_it_is_the_last() -> None:
+    """The list shrank after the first reply: no requests for pages that are gone."""
+    server = PagedKeys(2 * PER_PAGE)
+    first = server.body(1)
+    first["meta"]["pagination"]["last_page"] = 8  # it had 8 pages when the walk began
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        if "page" not in request.url.params:
+            server.pages.append(1)
+            return httpx.Response(200, json=first)
+        return await server.handle(request)
+
+    async def main() -> list[int]:
+        transport = httpx.MockTransport(handle)
+        policies = fast_policies()
+        async with AsyncClient(TOKEN, transport=transport, page_concurrency=1, **policies) as c:
+            return [key.id async for key in c.ssh_keys.all()]
+
+    assert asyncio.run(main()) == list(range(1, 2 * PER_PAGE + 1))
+    assert server.pages == [1, 2]
+
+
+def test_async_walk_closed_early_leaves_no_request_running() -> None:
+    server = PagedKeys(20 * PER_PAGE)
+    unwound: list[int] = []
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", "1"))
+        if page > 2:  # still running when the consumer stops
+            try:
+                await asyncio.sleep(10)
+            finally:
+                unwound.append(page)
+        return await server.handle(request)
+
+    async def main() -> None:
+        transport = httpx.MockTransport(handle)
+        policies = fast_policies()
+        async with AsyncClient(TOKEN, transport=transport, page_concurrency=3, **policies) as c:
+            walk = c.ssh_keys.all()
+            for _ in range(PER_PAGE + 1):  # into page 2; pages 3 and 4 are in flight
+                await walk.__anext__()
+            await walk.aclose()
+            assert sorted(unwound) == [3, 4]  # cancelled and unwound before aclose() returned
+
+    asyncio.run(main())
+
+
 def test_async_walk_raises_the_error_of_a_page_and_cancels_the_rest() -> None:
     server = PagedKeys(10 * PER_PAGE, fail_page=3)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import httpx
 import pytest
@@ -220,6 +221,23 @@ def test_gives_up_after_max_delay() -> None:
     with pytest.raises(errors.ConflictError):
         client.actions.get(1)
     assert len(recorder.requests) == 4  # after waits of 0, 4, 8 and 12 s: past 10 s, stop
+
+
+def test_a_slow_first_attempt_counts_towards_max_delay(api: Api) -> None:
+    """A request whose first attempt alone outlasts max_delay is not tried again."""
+
+    def slow_then_unavailable(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.3)  # longer than the whole budget below
+        return httpx.Response(503, json={"error": {"code": "unavailable", "message": "later"}})
+
+    for _ in range(5):
+        api.recorder.replies.append(slow_then_unavailable)
+    api.client._session.retry = RetryPolicy(
+        max_attempts=5, max_delay=0.2, initial_wait=0.0, max_wait=0.0, jitter=0.0
+    )
+    with pytest.raises(errors.UnavailableError):
+        api.run(lambda c: c.actions.get(1))
+    assert len(api.recorder.requests) == 1
 
 
 def test_disabled_policy_sends_once(api: Api) -> None:

@@ -1,4 +1,4 @@
-"""Waiting for actions: one request per poll for many actions, progress, failure, timeout."""
+"""Waiting for actions: one request per poll and API, progress, failure, timeout."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from hcloud_models import Action, ActionFailed, ActionTimeout, Client, PollPolicy
+from hcloud_models.models.actions import StorageBoxAction
 from tests import spec
 from tests.conftest import TOKEN, Api, Recorder
 
@@ -170,6 +171,24 @@ def test_list_by_ids_sends_repeated_ids(api: Api) -> None:
     assert [a.id for a in page] == [1, 2]
     assert api.recorder.query() == [("id", "1"), ("id", "2")]
     assert all(a.is_bound for a in page)
+
+
+def test_list_by_ids_reads_storage_box_actions_from_the_hetzner_api(api: Api) -> None:
+    boxed = [StorageBoxAction.model_validate(action_json(n)) for n in (1, 2)]
+    api.recorder.reply(actions_reply(action_json(1), action_json(2)))
+    page = api.run(lambda c: c.actions.list_by_ids(boxed))
+    assert all(isinstance(a, StorageBoxAction) for a in page)
+    assert str(api.recorder.last.url).startswith(
+        "https://api.hetzner.com/v1/storage_boxes/actions?"
+    )
+    assert api.recorder.query() == [("id", "1"), ("id", "2")]
+
+
+def test_list_by_ids_refuses_a_mix_of_kinds(api: Api) -> None:
+    boxed = StorageBoxAction.model_validate(action_json(1))
+    with pytest.raises(TypeError, match="one kind of action"):
+        api.run(lambda c: c.actions.list_by_ids([boxed, 2]))
+    assert api.recorder.requests == []
 
 
 def test_waiting_on_more_actions_than_a_page_holds_still_costs_one_request_per_tick() -> None:

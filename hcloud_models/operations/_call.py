@@ -132,10 +132,10 @@ class ObjectPath:
 # --- reply readers ------------------------------------------------------------
 
 Reply = Callable[[bytes], Any]
+"""Turns a reply body into the call's result (raising pydantic errors on bad bodies)."""
 
 API = Literal["cloud", "hetzner"]
 """The two base URLs one token reaches: the Cloud API and the Hetzner API (Storage Boxes)."""
-"""Turns a reply body into the call's result (raising pydantic errors on bad bodies)."""
 
 
 @functools.cache
@@ -350,7 +350,9 @@ class Paged(Generic[P, TS, TA]):
 
     It yields objects one at a time (an iterator for the sync client, an async
     iterator for the async client), fetching 50 per request unless ``per_page``
-    says otherwise, and the next page only when the current one is used up.
+    says otherwise.  The sync client fetches the next page only when the current
+    one is used up; the async client, once the first page tells how many there
+    are, fetches up to ``page_concurrency`` pages ahead, in order.
     """
 
     def __init__(self, build: Callable[P, Call[Page[TS], Page[TA]]]) -> None:

@@ -52,10 +52,23 @@ def get(action: Ref, /) -> Call[Action, Action[Async]]:
 def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]]:
     """Fetch several actions by id in one request.
 
+    Action objects are read where their kind lives (Storage Box actions from
+    the Hetzner API); bare ids are looked up on the Cloud API.  One request
+    reads one kind: mixing kinds is a ``TypeError``.
+
     Args:
         ids: The actions, or their ids.
     """
-    return Call("GET", "/actions", ACTIONS, query(id=[id_of(a) for a in ids]))
+    refs = list(ids)
+    kinds = {type(a) if isinstance(a, Action) else Action for a in refs}
+    kinds = {kind if kind._home != Action._home else Action for kind in kinds}
+    if len(kinds) > 1:
+        names = ", ".join(sorted(kind.__name__ for kind in kinds))
+        raise TypeError(f"one request reads one kind of action, got {names}: list them apart")
+    kind = kinds.pop() if kinds else Action
+    api, path = kind._home
+    reply = ACTIONS if kind is Action else page_of("actions", kind)
+    return Call("GET", path, reply, query(id=[id_of(a) for a in refs]), api=api)
 
 
 ActionStatus = Literal["running", "success", "error"]
@@ -226,7 +239,11 @@ def wait_all(
     timeout: float | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> WaitFor[list[Action], list[Action[Async]]]:
-    """Wait until every action succeeds; each poll is one request for all of them.
+    """Wait until every action succeeds, polling all of them together.
+
+    Each polling round is one request per API for all the running actions of
+    that API (Cloud actions and Storage Box actions live apart); above 50
+    running actions of one kind, each round asks for the next 50 in turn.
 
     Args:
         actions: The actions to follow.
