@@ -118,6 +118,7 @@ def case_parse(fake: FakeServer, rounds: int) -> None:
     ratio = ours_time / floor
     row("parse 50 servers", "hcloud_models", ms(ours_time), f"{ratio:.2f}x", verdict(ratio, 2.0))
     floor, their_time = against_floor("hcloud (official)", hcloud_parse)
+    row("parse 50 servers", "json.loads (paired run)", ms(floor), "1.00x")
     row("parse 50 servers", "hcloud (official)", ms(their_time), f"{their_time / floor:.2f}x")
     print(f"  ({len(body)} bytes)")
     # The same with the garbage collector on, as in a long-running program: model

@@ -42,9 +42,10 @@ def _serve(conn: Connection, servers: int, latency: float) -> None:
 
     def counting(method: str, path: str, *args: Any, **kwargs: Any) -> Any:
         nonlocal served_requests
-        if "/_bench/" not in path:
-            served_requests += 1
-        fake.log.clear()  # the fake's request log would grow without end
+        with fake.lock:  # handler threads run concurrently; the count must not lose one
+            if "/_bench/" not in path:
+                served_requests += 1
+            fake.log.clear()  # the fake's request log would grow without end
         return process(method, path, *args, **kwargs)
 
     fake.process = counting  # type: ignore[method-assign]
