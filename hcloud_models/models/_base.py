@@ -359,8 +359,14 @@ class _OpenEnum:
         if known.get("type") == "literal" and all(
             isinstance(value, str) for value in known.get("expected", ())
         ):
-            # Every string passes either way, so the literal check is skipped.
-            return core_schema.str_schema()
+            # Every string passes either way, so the literal check is skipped; the
+            # JSON Schema still names the known values.
+            known_values = list(known["expected"])
+
+            def json_schema(_: Any, __: Any) -> dict[str, Any]:
+                return {"anyOf": [{"enum": known_values, "type": "string"}, {"type": "string"}]}
+
+            return core_schema.str_schema(metadata={"pydantic_js_functions": [json_schema]})
         return core_schema.union_schema([known, core_schema.str_schema()], mode="left_to_right")
 
     def __repr__(self) -> str:

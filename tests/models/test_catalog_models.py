@@ -390,6 +390,14 @@ def test_enum_values_added_later_are_kept_as_strings() -> None:
     assert ISO.model_validate(iso).architecture == "riscv"
 
 
+def test_json_schema_of_an_open_enum_names_its_known_values() -> None:
+    status = Action.model_json_schema()["properties"]["status"]
+    assert status["anyOf"] == [
+        {"enum": ["running", "success", "error"], "type": "string"},
+        {"type": "string"},
+    ]
+
+
 def test_enum_fields_still_reject_values_that_are_not_strings() -> None:
     data = _example("/servers/{id}/actions/{action_id}")["action"]
     data["status"] = 3
