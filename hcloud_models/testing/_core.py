@@ -783,8 +783,10 @@ class FakeCloud:
         render: Callable[[Json], Json] | None = None,
     ) -> tuple[int, Json]:
         """One page of ``items`` with ``meta.pagination`` and a ``Link`` header."""
-        page = req.int_arg("page") or 1
-        per_page = req.int_arg("per_page") or 25
+        page = req.int_arg("page")
+        per_page = req.int_arg("per_page")
+        page = 1 if page is None else page
+        per_page = 25 if per_page is None else per_page
         problems: dict[str, list[str]] = {}
         if page < 1:
             problems["page"] = ["must be at least 1"]

@@ -424,6 +424,14 @@ def test_pagination_meta_and_link_header(fake: SpecCheckedCloud) -> None:
     assert too_big.json()["error"]["details"]["fields"][0]["name"] == "per_page"
 
 
+@pytest.mark.parametrize("param", ["page", "per_page"])
+def test_zero_page_or_per_page_is_invalid_input(fake: SpecCheckedCloud, param: str) -> None:
+    reply = raw(fake, "GET", "/ssh_keys", params={param: 0})
+    assert reply.status_code == 422
+    assert reply.json()["error"]["code"] == "invalid_input"
+    assert [f["name"] for f in reply.json()["error"]["details"]["fields"]] == [param]
+
+
 LABELS = {
     "a": {"env": "prod", "tier": "web"},
     "b": {"env": "prod", "tier": "db"},
