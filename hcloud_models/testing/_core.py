@@ -854,8 +854,10 @@ class FakeCloud:
         self.log.append(f"{method} {path}")
         auth = headers.get("Authorization") or headers.get("authorization") or ""
         token = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+        authorized = bool(token) and (self.tokens is None or token in self.tokens)
         extra: dict[str, str] = {}
-        if self.rate_limit.enabled:
+        # The token is checked first: a refused request spends no rate limit budget.
+        if authorized and self.rate_limit.enabled:
             allowed, extra = self.rate_limit.take(self.clock.now())
             if not allowed:
                 error = ApiError(429, "rate_limit_exceeded", "limit of requests per hour reached")
@@ -872,7 +874,7 @@ class FakeCloud:
             if fault.kind == "error":
                 return self._error_reply(ApiError(fault.status, fault.code, fault.message), extra)
             stall = fault.seconds
-        if not token or (self.tokens is not None and token not in self.tokens):
+        if not authorized:
             error = ApiError(401, "unauthorized", "unable to authenticate")
             reply = self._error_reply(error, extra)
         else:

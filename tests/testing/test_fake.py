@@ -527,6 +527,16 @@ def test_rate_limit_headers_refill_and_429() -> None:
         assert len(client.locations.list()) == 6
 
 
+def test_unauthenticated_requests_spend_no_rate_limit() -> None:
+    fake = SpecCheckedCloud(tokens={"good"}, rate_limit=RateLimit(limit=2, per_second=1.0))
+    for headers in ({}, {"Authorization": "Bearer bad"}, {}, {"Authorization": "Bearer bad"}):
+        assert raw(fake, "GET", "/locations", headers=headers).status_code == 401
+    assert fake.rate_limit.remaining(fake.clock.now()) == 2
+    good = raw(fake, "GET", "/locations", headers={"Authorization": "Bearer good"})
+    assert good.status_code == 200
+    assert good.headers["RateLimit-Remaining"] == "1"
+
+
 def test_default_rate_limit_is_the_apis() -> None:
     fake = FakeCloud()
     reply = raw(fake, "GET", "/pricing")
