@@ -54,7 +54,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        self.wfile.write(head + reply.body)
+        # A reply to HEAD has the headers of the full reply but never a body (RFC 9110).
+        self.wfile.write(head if self.command == "HEAD" else head + reply.body)
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _answer  # noqa: N815
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -139,3 +140,19 @@ def test_concurrent_requests_keep_state_consistent(served: ServedCloud) -> None:
         ids = list(pool.map(create, range(40)))
     assert len(set(ids)) == 40
     assert sorted(served.fake["ssh_keys"]) == sorted(ids)
+
+
+def test_head_replies_carry_no_body(served: ServedCloud) -> None:
+    request = b"%s /v1/locations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", served.port), timeout=5) as sock:
+        sock.sendall(request % b"HEAD" + request % b"GET")
+        received = b""
+        while received.count(b"HTTP/1.1 ") < 2 or not received.endswith(b"}"):
+            chunk = sock.recv(65536)
+            assert chunk
+            received += chunk
+    head, _, rest = received.partition(b"\r\n\r\n")
+    assert b"Content-Length: " in head
+    # The GET's status line follows the HEAD reply's headers at once: no body in between.
+    assert rest.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert head.startswith(b"HTTP/1.1 ")
