@@ -319,7 +319,11 @@ class Fault:
         status: HTTP status of an error or garbage reply.
         code: Error code of an error reply.
         message: Error message of an error reply.
-        seconds: Length of a stall.
+        seconds: Length of a stall on the fake clock.  In-process the
+            clock moves on by it (and the request times out if it is longer
+            than the read timeout); served over HTTP the reply waits
+            ``seconds / speed`` real seconds (``seconds`` with a manual
+            clock), or until the server stops.
     """
 
     kind: FaultKind = "error"
