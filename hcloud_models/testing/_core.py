@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import functools
 import importlib
 import json
 import pkgutil
@@ -16,7 +17,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 from urllib.parse import parse_qs, urlencode
 
 from ._clock import FakeClock, iso
@@ -59,6 +60,23 @@ EVENTS: Mapping[str, str] = {
     ),
 }
 """Events a family can emit and hook into (name -> keyword arguments and meaning)."""
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _locked(
+    method: Callable[Concatenate[FakeCloud, _P], _T],
+) -> Callable[Concatenate[FakeCloud, _P], _T]:
+    """Run a method of the fake under its lock (served requests run in several threads)."""
+
+    def run(self: FakeCloud, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)  # its name, docstring and signature
+    return run
+
 
 _LABEL_KEY = re.compile(
     r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*/)?"
@@ -442,6 +460,9 @@ class FakeCloud:
             ``fake["servers"]`` is ``fake.db["servers"]``.
         log: ``"METHOD /path"`` of every request, in order.
         faults: Pending injected faults (see :meth:`inject`).
+        lock: A re-entrant lock held while a request is answered and by every
+            public method that changes the fake; hold it to read or change
+            ``db`` from another thread while the fake is served.
     """
 
     endpoint = "http://hcloud.fake/v1"
@@ -541,11 +562,13 @@ class FakeCloud:
     def __getitem__(self, name: str) -> dict[int, Json]:
         return self.collection(name)
 
+    @_locked
     def new_id(self) -> int:
         """A fresh ID, unique across every collection."""
         self._next_id += 1
         return self._next_id
 
+    @_locked
     def counter(self, name: str) -> int:
         """The next value (from 0) of a named counter, e.g. for addresses."""
         value = self._counters.get(name, 0)
@@ -558,6 +581,7 @@ class FakeCloud:
 
     # -- actions ---------------------------------------------------------------------
 
+    @_locked
     def start_action(
         self,
         command: str,
@@ -623,6 +647,7 @@ class FakeCloud:
         self.collection("actions")[ident] = action
         return action
 
+    @_locked
     def instant_action(
         self, command: str, resources: Iterable[tuple[str, int]], *, family: str
     ) -> Json:
@@ -631,6 +656,7 @@ class FakeCloud:
         self.tick()
         return action
 
+    @_locked
     def fail_next_actions(
         self,
         command: str | None = None,
@@ -648,6 +674,7 @@ class FakeCloud:
         """
         self._fail_rules.append(_FailRule(command, resource_id, code, message, count))
 
+    @_locked
     def on_action_end(
         self,
         action_id: int,
@@ -660,12 +687,14 @@ class FakeCloud:
         state.on_success = on_success
         state.on_error = on_error
 
+    @_locked
     def fail_action(
         self, action_id: int, *, code: str = "action_failed", message: str = "Action failed"
     ) -> None:
         """Make a running action end in ``error`` when it ends."""
         self._actions[action_id].failure = (code, message)
 
+    @_locked
     def tick(self) -> None:
         """End every action whose time has come, in the order they end."""
         now = self.clock.now()
@@ -693,11 +722,13 @@ class FakeCloud:
             done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
             state.json["progress"] = min(99, int(done * 100))
 
+    @_locked
     def action_family(self, action_id: int) -> str | None:
         """The collection an action is listed under."""
         state = self._actions.get(action_id)
         return None if state is None else state.family
 
+    @_locked
     def is_locked(self, kind: str, ident: int) -> bool:
         """Whether a running action locks the resource."""
         return any((kind, ident) in state.locks for state in self._running.values())
@@ -709,6 +740,7 @@ class FakeCloud:
 
     # -- faults and failures -----------------------------------------------------------
 
+    @_locked
     def inject(
         self,
         kind: FaultKind = "error",
