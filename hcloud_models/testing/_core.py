@@ -54,6 +54,10 @@ EVENTS: Mapping[str, str] = {
         "(server): the server has just been removed from ``servers``; drop or update "
         "whatever the family keeps about it."
     ),
+    "network_deleted": (
+        "(network): the network has just been removed from ``networks``; detach whatever "
+        "the family attached to it."
+    ),
     "labels_changed": (
         "(collection, item, old): an object's ``labels`` were replaced (``old`` is the "
         "previous value)."
