@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import functools
 import importlib
 import json
 import pkgutil
@@ -16,7 +17,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Concatenate, Literal, ParamSpec, TypeVar
 from urllib.parse import parse_qs, urlencode
 
 from ._clock import FakeClock, iso
@@ -53,12 +54,33 @@ EVENTS: Mapping[str, str] = {
         "(server): the server has just been removed from ``servers``; drop or update "
         "whatever the family keeps about it."
     ),
+    "network_deleted": (
+        "(network): the network has just been removed from ``networks``; detach whatever "
+        "the family attached to it."
+    ),
     "labels_changed": (
         "(collection, item, old): an object's ``labels`` were replaced (``old`` is the "
         "previous value)."
     ),
 }
 """Events a family can emit and hook into (name -> keyword arguments and meaning)."""
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _locked(
+    method: Callable[Concatenate[FakeCloud, _P], _T],
+) -> Callable[Concatenate[FakeCloud, _P], _T]:
+    """Run a method of the fake under its lock (served requests run in several threads)."""
+
+    def run(self: FakeCloud, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)  # its name, docstring and signature
+    return run
+
 
 _LABEL_KEY = re.compile(
     r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*/)?"
@@ -319,7 +341,11 @@ class Fault:
         status: HTTP status of an error or garbage reply.
         code: Error code of an error reply.
         message: Error message of an error reply.
-        seconds: Length of a stall.
+        seconds: Length of a stall on the fake clock.  In-process the
+            clock moves on by it (and the request times out if it is longer
+            than the read timeout); served over HTTP the reply waits
+            ``seconds / speed`` real seconds (``seconds`` with a manual
+            clock), or until the server stops.
     """
 
     kind: FaultKind = "error"
@@ -438,6 +464,9 @@ class FakeCloud:
             ``fake["servers"]`` is ``fake.db["servers"]``.
         log: ``"METHOD /path"`` of every request, in order.
         faults: Pending injected faults (see :meth:`inject`).
+        lock: A re-entrant lock held while a request is answered and by every
+            public method that changes the fake; hold it to read or change
+            ``db`` from another thread while the fake is served.
     """
 
     endpoint = "http://hcloud.fake/v1"
@@ -537,11 +566,13 @@ class FakeCloud:
     def __getitem__(self, name: str) -> dict[int, Json]:
         return self.collection(name)
 
+    @_locked
     def new_id(self) -> int:
         """A fresh ID, unique across every collection."""
         self._next_id += 1
         return self._next_id
 
+    @_locked
     def counter(self, name: str) -> int:
         """The next value (from 0) of a named counter, e.g. for addresses."""
         value = self._counters.get(name, 0)
@@ -554,6 +585,7 @@ class FakeCloud:
 
     # -- actions ---------------------------------------------------------------------
 
+    @_locked
     def start_action(
         self,
         command: str,
@@ -619,6 +651,7 @@ class FakeCloud:
         self.collection("actions")[ident] = action
         return action
 
+    @_locked
     def instant_action(
         self, command: str, resources: Iterable[tuple[str, int]], *, family: str
     ) -> Json:
@@ -627,6 +660,7 @@ class FakeCloud:
         self.tick()
         return action
 
+    @_locked
     def fail_next_actions(
         self,
         command: str | None = None,
@@ -644,6 +678,7 @@ class FakeCloud:
         """
         self._fail_rules.append(_FailRule(command, resource_id, code, message, count))
 
+    @_locked
     def on_action_end(
         self,
         action_id: int,
@@ -656,12 +691,14 @@ class FakeCloud:
         state.on_success = on_success
         state.on_error = on_error
 
+    @_locked
     def fail_action(
         self, action_id: int, *, code: str = "action_failed", message: str = "Action failed"
     ) -> None:
         """Make a running action end in ``error`` when it ends."""
         self._actions[action_id].failure = (code, message)
 
+    @_locked
     def tick(self) -> None:
         """End every action whose time has come, in the order they end."""
         now = self.clock.now()
@@ -689,11 +726,13 @@ class FakeCloud:
             done = 0.0 if span <= 0 or now <= state.start else (now - state.start) / span
             state.json["progress"] = min(99, int(done * 100))
 
+    @_locked
     def action_family(self, action_id: int) -> str | None:
         """The collection an action is listed under."""
         state = self._actions.get(action_id)
         return None if state is None else state.family
 
+    @_locked
     def is_locked(self, kind: str, ident: int) -> bool:
         """Whether a running action locks the resource."""
         return any((kind, ident) in state.locks for state in self._running.values())
@@ -705,6 +744,7 @@ class FakeCloud:
 
     # -- faults and failures -----------------------------------------------------------
 
+    @_locked
     def inject(
         self,
         kind: FaultKind = "error",
@@ -783,8 +823,10 @@ class FakeCloud:
         render: Callable[[Json], Json] | None = None,
     ) -> tuple[int, Json]:
         """One page of ``items`` with ``meta.pagination`` and a ``Link`` header."""
-        page = req.int_arg("page") or 1
-        per_page = req.int_arg("per_page") or 25
+        page = req.int_arg("page")
+        per_page = req.int_arg("per_page")
+        page = 1 if page is None else page
+        per_page = 25 if per_page is None else per_page
         problems: dict[str, list[str]] = {}
         if page < 1:
             problems["page"] = ["must be at least 1"]
@@ -852,8 +894,10 @@ class FakeCloud:
         self.log.append(f"{method} {path}")
         auth = headers.get("Authorization") or headers.get("authorization") or ""
         token = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+        authorized = bool(token) and (self.tokens is None or token in self.tokens)
         extra: dict[str, str] = {}
-        if self.rate_limit.enabled:
+        # The token is checked first: a refused request spends no rate limit budget.
+        if authorized and self.rate_limit.enabled:
             allowed, extra = self.rate_limit.take(self.clock.now())
             if not allowed:
                 error = ApiError(429, "rate_limit_exceeded", "limit of requests per hour reached")
@@ -870,7 +914,7 @@ class FakeCloud:
             if fault.kind == "error":
                 return self._error_reply(ApiError(fault.status, fault.code, fault.message), extra)
             stall = fault.seconds
-        if not token or (self.tokens is not None and token not in self.tokens):
+        if not authorized:
             error = ApiError(401, "unauthorized", "unable to authenticate")
             reply = self._error_reply(error, extra)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -16,6 +17,9 @@ from ._fake import FakeCloud
 
 __all__ = ["ServedCloud", "serve"]
 
+IDLE_TIMEOUT = 120.0
+"""Seconds a served connection may stay silent before the fake closes it."""
+
 _REASONS = {
     200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 401: "Unauthorized",
     403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
@@ -29,12 +33,20 @@ class _Handler(BaseHTTPRequestHandler):
     """Hands each request to the fake cloud; keeps connections alive (HTTP/1.1)."""
 
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_TIMEOUT
     server: _Server
 
     def setup(self) -> None:
         super().setup()
         # One write per reply and no Nagle delay: keep-alive requests stay fast.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.server.opened(self.connection)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.closed(self.connection)
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
@@ -42,11 +54,11 @@ class _Handler(BaseHTTPRequestHandler):
         path, _, query = self.path.partition("?")
         headers = {"Authorization": self.headers.get("Authorization", "")}
         reply = self.server.fake.process(self.command, path, query, headers, body)
-        if reply.stall:
-            time.sleep(reply.stall)
+        if reply.stall and self.server.stopping.wait(self.server.real_seconds(reply.stall)):
+            reply.drop = True  # stopped while stalling: the connection closes unanswered
         if reply.drop:
             self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+            _hang_up(self.connection)
             return
         lines = [f"HTTP/1.1 {reply.status} {_REASONS.get(reply.status, 'Unknown')}"]
         lines += [f"{name}: {value}" for name, value in reply.headers]
@@ -54,7 +66,8 @@ class _Handler(BaseHTTPRequestHandler):
         if self.close_connection:
             lines.append("Connection: close")
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        self.wfile.write(head + reply.body)
+        # A reply to HEAD has the headers of the full reply but never a body (RFC 9110).
+        self.wfile.write(head if self.command == "HEAD" else head + reply.body)
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_OPTIONS = _answer  # noqa: N815
 
@@ -71,7 +84,44 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], fake: FakeCloud, verbose: bool) -> None:
         self.fake = fake
         self.verbose = verbose
+        self.stopping = threading.Event()
+        self._open: dict[socket.socket, threading.Thread] = {}
+        self._open_lock = threading.Lock()
         super().__init__(address, _Handler)
+
+    def real_seconds(self, seconds: float) -> float:
+        """Real seconds that ``seconds`` on the fake clock last (the same on a manual clock)."""
+        speed = self.fake.clock.speed
+        return seconds / speed if speed else seconds
+
+    def opened(self, connection: socket.socket) -> None:
+        """Track a connection a handler thread serves (until :meth:`closed`)."""
+        with self._open_lock:
+            self._open[connection] = threading.current_thread()
+        if self.stopping.is_set():
+            _hang_up(connection)
+
+    def closed(self, connection: socket.socket) -> None:
+        """Forget a connection whose handler is done."""
+        with self._open_lock:
+            self._open.pop(connection, None)
+
+    def hang_up_all(self, wait: float) -> None:
+        """Shut every open connection down and wait up to ``wait`` seconds for the handlers."""
+        self.stopping.set()
+        with self._open_lock:
+            open_now = list(self._open.items())
+        for connection, _ in open_now:
+            _hang_up(connection)
+        deadline = time.monotonic() + wait
+        for _, thread in open_now:
+            if thread is not threading.current_thread():
+                thread.join(max(deadline - time.monotonic(), 0.0))
+
+
+def _hang_up(connection: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed by the client or the handler
+        connection.shutdown(socket.SHUT_RDWR)
 
 
 class ServedCloud:
@@ -109,9 +159,15 @@ class ServedCloud:
         self._server.serve_forever(poll_interval=0.2)
 
     def stop(self) -> None:
-        """Stop serving and close the listening socket."""
+        """Stop serving: close the listening socket and every open connection.
+
+        Keep-alive connections are shut down (a client's next request on one
+        fails), a stalled reply is abandoned, and the handler threads end
+        before it returns.
+        """
         self._server.shutdown()
         self._server.server_close()
+        self._server.hang_up_all(wait=5.0)
         if self._thread is not None:
             self._thread.join(5)
 

@@ -7,6 +7,8 @@ test here also checks the bodies against the spec.
 from __future__ import annotations
 
 import asyncio
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -424,6 +426,14 @@ def test_pagination_meta_and_link_header(fake: SpecCheckedCloud) -> None:
     assert too_big.json()["error"]["details"]["fields"][0]["name"] == "per_page"
 
 
+@pytest.mark.parametrize("param", ["page", "per_page"])
+def test_zero_page_or_per_page_is_invalid_input(fake: SpecCheckedCloud, param: str) -> None:
+    reply = raw(fake, "GET", "/ssh_keys", params={param: 0})
+    assert reply.status_code == 422
+    assert reply.json()["error"]["code"] == "invalid_input"
+    assert [f["name"] for f in reply.json()["error"]["details"]["fields"]] == [param]
+
+
 LABELS = {
     "a": {"env": "prod", "tier": "web"},
     "b": {"env": "prod", "tier": "db"},
@@ -517,6 +527,16 @@ def test_rate_limit_headers_refill_and_429() -> None:
         client.locations.list()
     with fake.client() as client:  # waits for RateLimit-Reset on the fake clock
         assert len(client.locations.list()) == 6
+
+
+def test_unauthenticated_requests_spend_no_rate_limit() -> None:
+    fake = SpecCheckedCloud(tokens={"good"}, rate_limit=RateLimit(limit=2, per_second=1.0))
+    for headers in ({}, {"Authorization": "Bearer bad"}, {}, {"Authorization": "Bearer bad"}):
+        assert raw(fake, "GET", "/locations", headers=headers).status_code == 401
+    assert fake.rate_limit.remaining(fake.clock.now()) == 2
+    good = raw(fake, "GET", "/locations", headers={"Authorization": "Bearer good"})
+    assert good.status_code == 200
+    assert good.headers["RateLimit-Remaining"] == "1"
 
 
 def test_default_rate_limit_is_the_apis() -> None:
@@ -709,3 +729,37 @@ def test_literal_routes_win_over_templates() -> None:
     assert raw(fake, "GET", "/things/actions").json() == {"actions": []}
     assert raw(fake, "GET", "/things/web").json() == {"thing": "web"}
     assert raw(fake, "DELETE", "/things/web").status_code == 405
+
+
+def test_public_mutators_wait_for_the_lock_that_served_requests_hold() -> None:
+    fake = FakeCloud()
+    action = fake.start_action("stop_server", [("server", 1)], family="servers", duration=5.0)
+    calls: dict[str, Callable[[], object]] = {
+        "tick": fake.tick,
+        "inject": lambda: fake.inject("error", path="/pricing"),
+        "fail_next_actions": lambda: fake.fail_next_actions("start_server"),
+        "fail_action": lambda: fake.fail_action(action["id"]),
+        "on_action_end": lambda: fake.on_action_end(action["id"]),
+        "start_action": lambda: fake.start_action("x", [("server", 2)], family="servers"),
+        "is_locked": lambda: fake.is_locked("server", 1),
+    }
+    for name, call in calls.items():
+        held, release = threading.Event(), threading.Event()
+
+        def hold(held: threading.Event = held, release: threading.Event = release) -> None:
+            with fake.lock:
+                held.set()
+                release.wait(5)
+
+        holder = threading.Thread(target=hold)
+        holder.start()
+        held.wait(5)
+        caller = threading.Thread(target=call)
+        caller.start()
+        caller.join(0.1)
+        assert caller.is_alive(), f"{name} ran while another thread held the lock"
+        release.set()
+        caller.join(5)
+        holder.join(5)
+        assert not caller.is_alive()
+    assert fake.faults[0].path == "/pricing"

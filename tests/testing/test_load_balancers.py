@@ -219,13 +219,17 @@ def test_load_balancer_services_targets_and_actions(fake: SpecCheckedCloud) -> N
         with pytest.raises(APIError) as caught:
             lb.attach_to_network(network=77)
         assert caught.value.code == "invalid_input"
-        fake["networks"][77] = {"id": 77, "ip_range": "10.0.0.0/16"}
-        lb.attach_to_network(network=77).wait()
-        assert [(n.network, n.ip) for n in lb.reload().private_net] == [(77, "10.0.0.200")]
+        network = client.networks.create(
+            name="n",
+            ip_range="10.0.0.0/16",
+            subnets=[{"type": "cloud", "network_zone": "eu-central"}],
+        )
+        lb.attach_to_network(network=network.id).wait()
+        assert [(n.network, n.ip) for n in lb.reload().private_net] == [(network.id, "10.0.0.2")]
         lb.disable_public_interface().wait()
         assert lb.reload().public_net.enabled is False
         lb.enable_public_interface().wait()
-        lb.detach_from_network(network=77).wait()
+        lb.detach_from_network(network=network.id).wait()
         assert lb.reload().private_net == []
 
         end = datetime.now(timezone.utc)
@@ -288,6 +292,62 @@ def test_create_checks_its_body(fake: SpecCheckedCloud) -> None:
             client.load_balancers.create(name="x", load_balancer_type="lb11", location="fsn1")
         assert caught.value.code == "uniqueness_error"
         assert fake["load_balancers"][lb.id]["name"] == "x"
+
+
+def test_networks_and_load_balancers_see_each_other(fake: SpecCheckedCloud) -> None:
+    with fake.client() as client:
+        subnet = {"type": "cloud", "network_zone": "eu-central", "ip_range": "10.0.1.0/24"}
+        network = client.networks.create(name="n", ip_range="10.0.0.0/16", subnets=[subnet])
+        subnet = {"type": "cloud", "network_zone": "eu-central", "ip_range": "10.1.5.0/24"}
+        other = client.networks.create(name="m", ip_range="10.1.0.0/16", subnets=[subnet])
+        a = client.load_balancers.create(
+            name="a", load_balancer_type="lb11", location="fsn1", network=network.id
+        ).load_balancer
+        assert [(n.network, n.ip) for n in a.private_net] == [(network.id, "10.0.1.1")]
+        assert network.reload().load_balancers == [a.id]
+        assert client.networks.list()[0].load_balancers == [a.id]
+        b = client.load_balancers.create(
+            name="b", load_balancer_type="lb11", location="fsn1"
+        ).load_balancer
+        b.attach_to_network(network=other.id).wait()
+        assert [(n.network, n.ip) for n in b.reload().private_net] == [(other.id, "10.1.5.1")]
+        assert other.reload().load_balancers == [b.id]
+
+        refused = [
+            ({"ip": "10.0.1.1"}, "ip_not_available"),  # a's address
+            ({"ip": "10.0.2.7"}, "ip_not_available"),  # in the network, outside the subnet
+            ({"ip": "10.0.1.0"}, "ip_not_available"),  # the subnet's own address
+            ({"ip": "10.0.1.9", "ip_range": "10.0.1.0/28"}, "no_subnet_available"),
+            ({"ip_range": "10.0.9.0/24"}, "no_subnet_available"),
+        ]
+        for extra, code in refused:
+            with pytest.raises(APIError) as caught:
+                b.attach_to_network(network=network.id, **extra)
+            assert caught.value.code == code, extra
+        b.attach_to_network(network=network.id, ip="10.0.1.77", ip_range="10.0.1.0/24").wait()
+        assert network.reload().load_balancers == sorted([a.id, b.id])
+        assert (network.id, "10.0.1.77") in [(n.network, n.ip) for n in b.reload().private_net]
+
+        network.delete()
+        assert a.reload().private_net == []
+        assert [n.network for n in b.reload().private_net] == [other.id]
+        assert other.reload().load_balancers == [b.id]
+
+
+def test_a_network_without_a_subnet_in_the_zone_gives_no_address(
+    fake: SpecCheckedCloud,
+) -> None:
+    with fake.client() as client:
+        bare = client.networks.create(name="n", ip_range="10.0.0.0/16")
+        subnet = {"type": "cloud", "network_zone": "us-east", "ip_range": "10.1.0.0/24"}
+        elsewhere = client.networks.create(name="m", ip_range="10.1.0.0/16", subnets=[subnet])
+        for network in (bare, elsewhere):
+            with pytest.raises(APIError) as caught:
+                client.load_balancers.create(
+                    name="a", load_balancer_type="lb11", location="fsn1", network=network.id
+                )
+            assert caught.value.code == "no_subnet_available"
+        assert list(client.load_balancers.list()) == []
 
 
 def test_a_deleted_server_stops_being_a_target(fake: SpecCheckedCloud) -> None:

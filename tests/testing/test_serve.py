@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +17,7 @@ import pytest
 
 from hcloud_models import Client, PollPolicy, RetryPolicy
 from hcloud_models.errors import ConnectionLostError, RequestTimeoutError
-from hcloud_models.testing import FakeClock, ServedCloud, serve
+from hcloud_models.testing import FakeClock, FakeCloud, ServedCloud, serve
 from tests.testing.conftest import SpecCheckedCloud
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +73,8 @@ def test_dropped_connection_and_stall_over_http(served: ServedCloud) -> None:
         served.fake.inject("drop", path="/locations")
         with pytest.raises(ConnectionLostError):
             client.locations.list()
-        served.fake.inject("stall", seconds=1.0, path="/pricing")
+        # 1000 s on a clock running 1000 times faster: one real second, past the timeout.
+        served.fake.inject("stall", seconds=1000.0, path="/pricing")
         with pytest.raises(RequestTimeoutError):
             client.pricing.get()
         assert len(client.locations.list()) == 6
@@ -139,3 +142,64 @@ def test_concurrent_requests_keep_state_consistent(served: ServedCloud) -> None:
         ids = list(pool.map(create, range(40)))
     assert len(set(ids)) == 40
     assert sorted(served.fake["ssh_keys"]) == sorted(ids)
+
+
+def test_head_replies_carry_no_body(served: ServedCloud) -> None:
+    request = b"%s /v1/locations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer x\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", served.port), timeout=5) as sock:
+        sock.sendall(request % b"HEAD" + request % b"GET")
+        received = b""
+        while received.count(b"HTTP/1.1 ") < 2 or not received.endswith(b"}"):
+            chunk = sock.recv(65536)
+            assert chunk
+            received += chunk
+    head, _, rest = received.partition(b"\r\n\r\n")
+    assert b"Content-Length: " in head
+    # The GET's status line follows the HEAD reply's headers at once: no body in between.
+    assert rest.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert head.startswith(b"HTTP/1.1 ")
+
+
+def test_stop_closes_open_keep_alive_connections() -> None:
+    before = set(threading.enumerate())
+    running = serve(FakeCloud())
+    auth = {"Authorization": "Bearer x"}
+    with httpx.Client(base_url=running.endpoint, headers=auth, timeout=5) as http:
+        assert http.get("/pricing").status_code == 200
+        running.stop()
+        with pytest.raises(httpx.TransportError):
+            http.get("/pricing")
+    assert [t for t in threading.enumerate() if t not in before] == []
+
+
+def test_a_stall_lasts_its_length_on_the_fake_clock(served: ServedCloud) -> None:
+    served.fake.inject("stall", path="/pricing")  # 60 s at 1000 times real time: 0.06 s
+    started = time.monotonic()
+    with Client("t", endpoint=served.endpoint, retry=RetryPolicy.disabled(), timeout=3) as client:
+        client.pricing.get()
+    assert time.monotonic() - started < 2
+
+
+def test_stop_ends_a_stall_at_once() -> None:
+    running = serve(speed=None)  # a manual clock: a stall lasts its seconds in real time
+    running.fake.inject("stall", seconds=60.0, path="/pricing")
+    outcome: list[object] = []
+
+    def call() -> None:
+        try:
+            auth = {"Authorization": "Bearer x"}
+            reply = httpx.get(f"{running.endpoint}/pricing", headers=auth, timeout=30)
+            outcome.append(reply.status_code)
+        except httpx.TransportError as error:
+            outcome.append(type(error))
+
+    caller = threading.Thread(target=call)
+    caller.start()
+    time.sleep(0.3)
+    started = time.monotonic()
+    running.stop()
+    caller.join(10)
+    assert time.monotonic() - started < 3
+    assert not caller.is_alive()
+    assert len(outcome) == 1
+    assert outcome[0] != 200

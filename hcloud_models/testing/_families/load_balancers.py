@@ -5,9 +5,11 @@ Services and targets change at once, through actions that end immediately
 was).  ``create_load_balancer``, ``change_load_balancer_type`` and the
 network attachments take a few seconds on the clock and apply when they
 end.  Server targets appear in the server's ``load_balancers`` and
-certificates of HTTPS services list the Load Balancer in ``used_by`` (views
-this family adds to those replies); a deleted server stops being a target when
-it goes.  Label-selector
+certificates of HTTPS services list the Load Balancer in ``used_by`` and
+networks list it in ``load_balancers`` (views this family adds to those
+replies); a deleted server stops being a target when it goes, and a deleted
+network is detached.  Private addresses come from the network's subnet in the
+Load Balancer's network zone.  Label-selector
 targets resolve to the servers whose labels match at the time of reading;
 every target is reported ``healthy`` on each service's port.
 """
@@ -24,6 +26,7 @@ from typing import Any
 from .._core import ApiError, Body, FakeCloud, Json, Reply, Req, check_unique_name, find, get_or_404
 from .._selectors import SelectorError, parse_selector
 from ._shared import apply_update, change_protection, register_action_routes
+from .networks import allocate_ip
 
 ORDER = 60
 
@@ -361,13 +364,27 @@ def register(cloud: FakeCloud) -> None:
 
     # -- networks ------------------------------------------------------------------------
 
-    def attach(lb: Json, network_id: int, ip: str | None, ip_range: str | None) -> None:
-        network = cloud.collection("networks").get(network_id) or {}
-        if ip is None:
-            block = ip_range or network.get("ip_range") or "10.0.0.0/16"
-            base = ipaddress.ip_network(block, strict=False)
-            ip = str(base.network_address + 200 + cloud.counter("load_balancer_private_ip"))
-        lb["private_net"].append({"network": network_id, "ip": ip})
+    def address_in(
+        network_id: int, zone: str, ip: str | None = None, ip_range: str | None = None
+    ) -> str:
+        """An address of the network for a Load Balancer (the API's errors if none fits)."""
+        network = cloud.collection("networks")[network_id]
+        return allocate_ip(cloud, network, zone, ip=ip, ip_range=ip_range)
+
+    def network_view(network: Json, shown: Json) -> None:
+        shown["load_balancers"] = sorted(
+            lb["id"]
+            for lb in lbs.values()
+            if any(entry["network"] == network["id"] for entry in lb["private_net"])
+        )
+
+    def network_deleted(network: Json) -> None:
+        # Attached resources are detached when their network goes, as in the API.
+        for lb in lbs.values():
+            lb["private_net"] = [e for e in lb["private_net"] if e["network"] != network["id"]]
+
+    cloud.add_view("networks", network_view)
+    cloud.on("network_deleted", network_deleted)
 
     def read_network(body: Body, name: str = "network", *, required: bool = True) -> int | None:
         ident = body.ident(name, required=required)
@@ -456,7 +473,8 @@ def register(cloud: FakeCloud) -> None:
             ),
         }
         if network_id is not None:
-            attach(lb, network_id, None, None)
+            ip = address_in(network_id, location["network_zone"])
+            lb["private_net"].append({"network": network_id, "ip": ip})
         checked: list[Json] = []
         for target in targets:
             check_target(lb, target, checked, lb_type)
@@ -651,7 +669,9 @@ def register(cloud: FakeCloud) -> None:
         assert network_id is not None
         if any(net["network"] == network_id for net in lb["private_net"]):
             raise ApiError(422, "load_balancer_already_attached", "already attached")
-        effect = lambda: attach(lb, network_id, ip, ip_range)  # noqa: E731
+        zone = lb["location"]["network_zone"]
+        entry = {"network": network_id, "ip": address_in(network_id, zone, ip, ip_range)}
+        effect = lambda: lb["private_net"].append(entry)  # noqa: E731
         return act("attach_to_network", lb, effect, duration=2.0, extra=[("network", network_id)])
 
     @cloud.route("POST", "/load_balancers/{id}/actions/detach_from_network")

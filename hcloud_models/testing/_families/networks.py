@@ -3,8 +3,10 @@
 Servers attach through their own actions (``attach_to_network``) or at
 creation (``networks`` in ``POST /servers``: this family attaches them with the
 next free IP of the network's subnet in the server's network zone).  It
-detaches servers when a network is deleted and drops a server from its
-networks when the server is deleted.
+detaches servers when a network is deleted (and emits ``network_deleted`` for
+the other families) and drops a server from its networks when the server is
+deleted.  Other families take addresses with :func:`allocate_ip`; the Load
+Balancers family fills a network's ``load_balancers`` (a view).
 """
 
 from __future__ import annotations
@@ -83,17 +85,63 @@ def used_ips(cloud: FakeCloud, network: Json) -> set[str]:
 
 def free_ip(cloud: FakeCloud, network: Json, zone: str) -> str:
     """The next free address for a server in ``zone`` (422 ``no_subnet_available`` if none)."""
-    subnet = subnet_for(network, zone)
-    if subnet is not None:
-        used = used_ips(cloud, network)
-        for host in Net(subnet["ip_range"]).hosts():
-            if str(host) not in used:
-                return str(host)
-    raise ApiError(
+    return allocate_ip(cloud, network, zone)
+
+
+def allocate_ip(
+    cloud: FakeCloud,
+    network: Json,
+    zone: str,
+    *,
+    ip: str | None = None,
+    ip_range: str | None = None,
+) -> str:
+    """An address of ``network`` for a resource in ``zone``: ``ip``, or the next free one.
+
+    The address comes from the subnet ``ip_range`` names (one of the
+    network's, in ``zone``), else from the first subnet of ``zone``.
+
+    Raises:
+        ApiError: 422 ``no_subnet_available`` if there is no such subnet or it
+            has no free address; 422 ``ip_not_available`` if ``ip`` lies
+            outside the subnet or is taken.
+    """
+    no_subnet = ApiError(
         422,
         "no_subnet_available",
         f"network {network['id']} has no subnet or free IP in network zone {zone}",
     )
+    if ip_range is None:
+        subnet = subnet_for(network, zone)
+    else:
+        subnets: list[Json] = network["subnets"]
+        subnet = next(
+            (
+                s
+                for s in subnets
+                if s.get("ip_range") == ip_range
+                and s["type"] in ("cloud", "server")
+                and s["network_zone"] == zone
+            ),
+            None,
+        )
+    if subnet is None:
+        raise no_subnet
+    hosts = Net(subnet["ip_range"])
+    used = used_ips(cloud, network)
+    if ip is not None:
+        try:
+            address = ipaddress.IPv4Address(ip)
+        except ValueError:
+            raise ApiError.invalid({"ip": ["is not an IPv4 address"]}) from None
+        edges = (hosts.network_address, hosts.broadcast_address)
+        if address not in hosts or address in edges or str(address) in used:
+            raise ApiError(422, "ip_not_available", f"{ip} is not a free address of subnet {hosts}")
+        return str(address)
+    for host in hosts.hosts():
+        if str(host) not in used:
+            return str(host)
+    raise no_subnet
 
 
 def register(cloud: FakeCloud) -> None:
@@ -103,6 +151,9 @@ def register(cloud: FakeCloud) -> None:
 
     def get(ident: int) -> Json:
         return get_or_404(cloud, "networks", ident, "network")
+
+    def shown(network: Json) -> Json:
+        return cloud.view("networks", network)
 
     def server_deleted(server: Json) -> None:
         for network in networks.values():
@@ -224,7 +275,9 @@ def register(cloud: FakeCloud) -> None:
 
     @cloud.route("GET", "/networks")
     def list_networks(req: Req) -> Reply:
-        return cloud.list_reply(req, "networks", networks.values(), sort=("id", "name", "created"))
+        return cloud.list_reply(
+            req, "networks", networks.values(), sort=("id", "name", "created"), render=shown
+        )
 
     @cloud.route("POST", "/networks")
     def create_network(req: Req) -> Reply:
@@ -274,11 +327,11 @@ def register(cloud: FakeCloud) -> None:
             "expose_routes_to_vswitch": bool(expose),
         }
         networks[ident] = network
-        return 201, {"network": public(network)}
+        return 201, {"network": shown(network)}
 
     @cloud.route("GET", "/networks/{id}")
     def get_network(req: Req, id: int) -> Reply:
-        return {"network": public(get(id))}
+        return {"network": shown(get(id))}
 
     @cloud.route("PUT", "/networks/{id}")
     def update_network(req: Req, id: int) -> Reply:
@@ -291,7 +344,7 @@ def register(cloud: FakeCloud) -> None:
 
         fields = {"name": "string", "labels": "object", "expose_routes_to_vswitch": "boolean"}
         apply_update(cloud, req, network, "networks", "network", fields, check=name_length)
-        return {"network": public(network)}
+        return {"network": shown(network)}
 
     @cloud.route("DELETE", "/networks/{id}")
     def delete_network(req: Req, id: int) -> Reply:
@@ -302,6 +355,7 @@ def register(cloud: FakeCloud) -> None:
         for server in servers.values():
             server["private_net"] = [e for e in server["private_net"] if e["network"] != id]
         del networks[id]
+        cloud.emit("network_deleted", network=network)
         return 204, None
 
     @cloud.route("POST", "/networks/{id}/actions/add_subnet")
