@@ -333,7 +333,8 @@ def import_zonefile(
 def change_zone_primary_nameservers(
     zone: ZoneRef,
     primary_nameservers: Sequence[PrimaryNameserverInput | Mapping[str, Any]]
-    | ZoneChangePrimaryNameservers,
+    | ZoneChangePrimaryNameservers
+    | Mapping[str, Any],
     /,
 ) -> Call[Action, Action[Async]]:
     """Replace the primary nameservers a secondary Zone is transferred from.
@@ -341,9 +342,12 @@ def change_zone_primary_nameservers(
     Args:
         zone: The Zone, its id or its name.
         primary_nameservers: The nameservers (``{"address": "198.51.100.1",
-            "port": 53}`` or models); or the whole body as a model.
+            "port": 53}`` or models); or the whole body as a model or as
+            ``{"primary_nameservers": [...]}``.
     """
-    if isinstance(primary_nameservers, ZoneChangePrimaryNameservers):
+    if isinstance(primary_nameservers, ZoneChangePrimaryNameservers) or (
+        isinstance(primary_nameservers, Mapping) and "primary_nameservers" in primary_nameservers
+    ):
         body = ZoneChangePrimaryNameservers.build(primary_nameservers)
     elif isinstance(primary_nameservers, Mapping):
         raise TypeError("expected a list of primary nameservers, not a single one")
