@@ -37,9 +37,11 @@ from ._call import (
     Call,
     HasId,
     SortIdNameCreated,
+    first_of,
     id_of,
     list_query,
     page_of,
+    query,
     unwrap,
     whole,
 )
@@ -62,6 +64,7 @@ __all__ = [
     "delete_zone_rrset",
     "export_zonefile",
     "get_zone",
+    "get_zone_by_name",
     "get_zone_rrset",
     "import_zonefile",
     "list_zone_rrsets",
@@ -213,6 +216,17 @@ def list_zones(
         per_page=per_page,
     )
     return Call("GET", "/zones", ZONES, params)
+
+
+def get_zone_by_name(name: str, /) -> Call[Zone | None, Zone[Async] | None]:
+    """Fetch the Zone with this name, or ``None`` when there is none.
+
+    ``get`` takes a name too but raises ``NotFoundError`` when the Zone is missing.
+
+    Args:
+        name: The Zone's name, e.g. ``"example.com"``.
+    """
+    return Call("GET", "/zones", first_of("zones", Zone), query(name=name))
 
 
 def get_zone(zone: ZoneRef, /) -> Call[Zone, Zone[Async]]:

@@ -288,6 +288,7 @@ ENDPOINTS: dict[str, dict[str, str | None]] = {
     "zones": {
         "list": "list_zones",
         "get": "get_zone",
+        "get_by_name": None,
         "create": "create_zone",
         "update": "update_zone",
         "delete": "delete_zone",

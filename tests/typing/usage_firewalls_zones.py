@@ -42,6 +42,7 @@ def sync_usage(client: Client) -> None:
     assert_type(zone_result, CreateZoneResult)
     zone = client.zones.get("example.com")
     assert_type(zone, Zone)
+    assert_type(client.zones.get_by_name("example.com"), Zone | None)
     assert_type(zone.export_zonefile(), str)
     assert_type(zone.import_zonefile("$ORIGIN example.com.\n"), Action)
     assert_type(zone.change_ttl(300), Action)
@@ -76,6 +77,7 @@ async def async_usage(client: AsyncClient) -> None:
 
     zone = await client.zones.get(42)
     assert_type(zone, Zone[Async])
+    assert_type(await client.zones.get_by_name("example.com"), Zone[Async] | None)
     assert_type(await zone.export_zonefile(), str)
     assert_type(await zone.change_protection(delete=True), Action[Async])
     assert_type(await zone.get_rrset("www", "A"), RRSet[Async])
