@@ -888,6 +888,16 @@ test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test
         ),
         (
             "list_storage_box_subaccounts",
+            lambda c, b: c.storage_boxes.subaccounts(42, username="u"),
+            lambda c, b: b.list_subaccounts(username="u"),
+        ),
+        (
+            "list_storage_box_subaccounts",
+            lambda c, b: c.storage_boxes.list_subaccounts(42, username="u"),
+            lambda c, b: b.subaccounts(username="u"),
+        ),
+        (
+            "list_storage_box_subaccounts",
             lambda c, b: c.storage_boxes.get_subaccount_by_name(42, "n"),
             lambda c, b: b.get_subaccount_by_name("n"),
         ),
@@ -901,6 +911,16 @@ test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test
         (
             "list_storage_box_snapshots",
             lambda c, b: c.storage_boxes.snapshots(42),
+            lambda c, b: b.snapshots(),
+        ),
+        (
+            "list_storage_box_snapshots",
+            lambda c, b: c.storage_boxes.snapshots(42),
+            lambda c, b: b.list_snapshots(),
+        ),
+        (
+            "list_storage_box_snapshots",
+            lambda c, b: c.storage_boxes.list_snapshots(42),
             lambda c, b: b.snapshots(),
         ),
         (

@@ -9,6 +9,7 @@ from typing import Any
 import pydantic
 import pytest
 
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.zones import (
@@ -328,6 +329,41 @@ def test_all_rrsets_walks_every_page(api: Api, recorder: Recorder) -> None:
     rrsets = api.collect(lambda c: c.zone_rrsets.all(42, type="A"))
     assert [r.name for r in rrsets] == ["www", "mail"]
     assert recorder.query(1) == [("type", "A"), ("per_page", "50"), ("page", "2")]
+
+
+@pytest.mark.parametrize(
+    "walk",
+    [
+        pytest.param(lambda c, z: c.zones.all_rrsets(z, type="A"), id="manager"),
+        pytest.param(lambda c, z: z.all_rrsets(type="A"), id="bound"),
+    ],
+)
+def test_a_zones_all_rrsets_walks_every_page(
+    api: Api, recorder: Recorder, walk: Callable[[Any, Any], Any]
+) -> None:
+    reply_to(recorder, "get_zone")
+    zone = api.run(lambda c: c.zones.get(42))
+    recorder.requests.clear()
+    first = spec.example_reply("list_zone_rrsets")
+    second = spec.example_reply("list_zone_rrsets")
+    second["rrsets"][0]["name"] = "mail"
+    first["meta"]["pagination"].update(page=1, next_page=2, last_page=2)
+    second["meta"]["pagination"].update(page=2, next_page=None, last_page=2)
+    recorder.reply(first)
+    recorder.reply(second)
+    rrsets = api.collect(lambda c: walk(c, zone))
+    assert [r.name for r in rrsets] == ["www", "mail"]
+    assert all(isinstance(r, RRSet) and r.is_bound for r in rrsets)
+    assert len(recorder.requests) == 2
+    assert recorder.path(0) == f"/zones/{zone.id}/rrsets"
+    assert recorder.query(1) == [("type", "A"), ("per_page", "50"), ("page", "2")]
+
+
+def test_an_unbound_zone_refuses_to_walk_its_rrsets(recorder: Recorder) -> None:
+    zone = Zone.model_construct(id=42)
+    with pytest.raises(UnboundObjectError, match="this Zone is not bound"):
+        zone.all_rrsets()
+    assert recorder.requests == []
 
 
 @pytest.mark.parametrize(

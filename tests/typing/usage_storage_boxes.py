@@ -59,6 +59,8 @@ def sync_usage(client: Client) -> None:
 
     subaccounts = box.subaccounts()
     assert_type(subaccounts, list[StorageBoxSubaccount])
+    assert_type(box.list_subaccounts(), list[StorageBoxSubaccount])
+    assert_type(client.storage_boxes.list_subaccounts(box), list[StorageBoxSubaccount])
     new_sub = box.create_subaccount(home_directory="web", password="Sup3r-Secret.pw")
     assert_type(new_sub, CreateStorageBoxSubaccountResult)
     assert_type(new_sub.subaccount, StorageBoxChildRef)
@@ -74,6 +76,8 @@ def sync_usage(client: Client) -> None:
     snapshot = client.storage_box_snapshots.get(taken.snapshot)
     assert_type(snapshot, StorageBoxSnapshot)
     assert_type(box.snapshots(is_automatic=False), list[StorageBoxSnapshot])
+    assert_type(box.list_snapshots(is_automatic=False), list[StorageBoxSnapshot])
+    assert_type(client.storage_boxes.list_snapshots(box), list[StorageBoxSnapshot])
     assert_type(box.get_snapshot_by_name("nightly"), StorageBoxSnapshot | None)
     assert_type(box.rollback_snapshot(snapshot=snapshot), StorageBoxAction)
     assert_type(snapshot.delete(), StorageBoxAction)
@@ -99,6 +103,7 @@ async def async_usage(client: AsyncClient) -> None:
 
     subs = await box.subaccounts()
     assert_type(subs, list[StorageBoxSubaccount[Async]])
+    assert_type(await box.list_snapshots(), list[StorageBoxSnapshot[Async]])
     assert_type(await subs[0].reset_password(password="Sup3r-Secret.pw"), StorageBoxAction[Async])
     snapshot = await client.storage_box_snapshots.get((box, 5))
     assert_type(snapshot, StorageBoxSnapshot[Async])
