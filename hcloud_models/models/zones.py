@@ -9,7 +9,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, Literal, TypeVar
 from typing import overload as _overload
 
-from pydantic import ConfigDict, Field, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from typing_extensions import ParamSpec, Self
 
 from .._modes import Async, M, Sync
@@ -348,13 +356,19 @@ def _check_rrset_name(value: str) -> str:
             f"RRSet name {value!r} must not end with a dot: give it relative to the Zone, "
             "or '@' for the apex"
         )
+    if not value.isascii():
+        raise ValueError(
+            f"RRSet name {value!r} must be ASCII: write non-ASCII names in Punycode with "
+            "the ACE prefix (e.g. 'xn--4bi')"
+        )
     return value
 
 
 class RRSetCreate(Payload):
     """Body that creates an RRSet (also an item of :class:`ZoneCreate` ``rrsets``).
 
-    ``name`` (relative to the Zone, lower case, ``@`` for the apex), ``type``
+    ``name`` (relative to the Zone, lower case, Punycode for non-ASCII names,
+    ``@`` for the apex), ``type``
     and ``records`` (at least one, distinct values) are required; ``ttl`` is 60 to
     2147483647 seconds or ``None`` for the Zone's default.
     """
@@ -390,6 +404,12 @@ class ZoneCreate(Payload):
     ``primary_nameservers`` and takes neither ``rrsets`` nor ``zonefile``; a
     ``primary`` Zone takes no ``primary_nameservers``, and ``rrsets`` and
     ``zonefile`` exclude each other.
+
+    The SDK is deliberately stricter than the API here: the API ignores the
+    fields that do not apply to the Zone's mode, while this model refuses
+    them, since records or nameservers that would be silently dropped are
+    almost always a mistake.  RRSet names in ``rrsets`` must not end with the
+    Zone's own name (write ``"www"``, not ``"www.example.com"``).
     """
 
     name: StrictStr = Field(min_length=1, max_length=255)
@@ -427,8 +447,25 @@ class ZoneCreate(Payload):
         _check_nameservers(value)
         return value
 
+    @field_validator("rrsets")
+    @classmethod
+    def _names_relative_to_zone(
+        cls, value: list[RRSetCreate] | None, info: ValidationInfo
+    ) -> list[RRSetCreate] | None:
+        zone = info.data.get("name")
+        if zone is None:  # the Zone's name failed its own checks
+            return value
+        for index, rrset in enumerate(value or ()):
+            if rrset.name == zone or rrset.name.endswith("." + zone):
+                raise ValueError(
+                    f"rrsets[{index}].name {rrset.name!r} must not end with the Zone's name "
+                    f"{zone!r}: give it relative to the Zone ('www', or '@' for the apex)"
+                )
+        return value
+
     @model_validator(mode="after")
     def _fits_mode(self) -> Self:
+        # Stricter than the API, which ignores fields that do not apply to the mode.
         if self.mode == "secondary":
             if not self.primary_nameservers:
                 raise ValueError(

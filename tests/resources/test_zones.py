@@ -19,9 +19,11 @@ from hcloud_models.models.zones import (
     RecordInput,
     RRSet,
     RRSetAddRecords,
+    RRSetCreate,
     RRSetRecords,
     Zone,
     ZoneChangePrimaryNameservers,
+    ZoneCreate,
 )
 from tests import spec
 from tests.conftest import Api, Recorder
@@ -639,6 +641,41 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
             id="rrset-upper-case",
         ),
         pytest.param(
+            lambda c: c.zone_rrsets.create(42, name="✉️", type="A", records=["1.2.3.4"]),
+            "name",
+            id="rrset-not-punycode",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[{"name": "www.example.com", "type": "A", "records": ["192.0.2.1"]}],
+            ),
+            "rrsets",
+            id="rrset-name-ends-with-zone",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[{"name": "example.com", "type": "A", "records": ["192.0.2.1"]}],
+            ),
+            "rrsets",
+            id="rrset-name-is-zone",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[
+                    {"name": "xn--4bi", "type": "A", "records": ["192.0.2.1"]},
+                    {"name": "mail.büro", "type": "A", "records": ["192.0.2.1"]},
+                ],
+            ),
+            "rrsets",
+            id="rrset-in-zone-not-punycode",
+        ),
+        pytest.param(
             lambda c: c.zone_rrsets.create(
                 42, name="www.example.com.", type="A", records=["1.2.3.4"]
             ),
@@ -878,3 +915,29 @@ def test_bound_rrset_methods_send_what_the_resource_sends(
         bound,
     )
     assert recorder.path(2).startswith("/zones/42/rrsets/www/A")
+
+
+def test_rrset_name_messages_name_the_field() -> None:
+    with pytest.raises(pydantic.ValidationError, match=r"rrsets\[1\]\.name 'www\.example\.com'"):
+        ZoneCreate(
+            name="example.com",
+            mode="primary",
+            rrsets=[
+                RRSetCreate(name="@", type="A", records=[RecordInput(value="192.0.2.1")]),
+                RRSetCreate(
+                    name="www.example.com", type="A", records=[RecordInput(value="1.2.3.4")]
+                ),
+            ],
+        )
+    with pytest.raises(pydantic.ValidationError, match=r"must be ASCII.*Punycode"):
+        RRSetCreate(name="büro", type="A", records=[RecordInput(value="192.0.2.1")])
+    # A name that merely contains the Zone's name, or ends with it without a dot, is relative.
+    zone = ZoneCreate(
+        name="example.com",
+        mode="primary",
+        rrsets=[
+            RRSetCreate(name=name, type="A", records=[RecordInput(value="192.0.2.1")])
+            for name in ("myexample.com", "example.com.www", "xn--4bi")
+        ],
+    )
+    assert [r.name for r in zone.rrsets or ()] == ["myexample.com", "example.com.www", "xn--4bi"]
