@@ -289,8 +289,10 @@ class StorageBoxEnableSnapshotPlan(Payload):
 class StorageBoxChildRef(HcloudModel):
     """The ids of a subaccount or snapshot just created, and of its Storage Box.
 
-    It can be passed wherever a subaccount or snapshot is expected, e.g. to
-    ``client.storage_box_subaccounts.get(...)`` to read the whole object.
+    Unlike other create results it is not a bound object (the API replies with
+    the ids only), but it can be passed wherever a subaccount or snapshot is
+    expected: ``client.storage_box_subaccounts.get(result.subaccount)`` or
+    ``client.storage_box_snapshots.get(result.snapshot)`` reads the whole object.
     """
 
     id: int

@@ -549,7 +549,11 @@ def create_storage_box_subaccount(
         labels: Labels of the subaccount.
 
     Returns:
-        The new subaccount's ids and the action that sets it up.
+        The new subaccount's ids and the action that sets it up.  The API
+        replies with ids only, so ``result.subaccount`` is a
+        :class:`~hcloud_models.models.StorageBoxChildRef`, not a bound
+        subaccount; read the whole object, once the action is done, with
+        ``client.storage_box_subaccounts.get(result.subaccount)``.
     """
     body = StorageBoxSubaccountCreate.build(
         payload,
@@ -752,7 +756,11 @@ def create_storage_box_snapshot(
         labels: Labels of the snapshot.
 
     Returns:
-        The new snapshot's ids and the action that takes it.
+        The new snapshot's ids and the action that takes it.  The API replies
+        with ids only, so ``result.snapshot`` is a
+        :class:`~hcloud_models.models.StorageBoxChildRef`, not a bound
+        snapshot; read the whole object, once the action is done, with
+        ``client.storage_box_snapshots.get(result.snapshot)``.
     """
     body = StorageBoxSnapshotCreate.build(payload, description=description, labels=labels)
     path = f"{_path(storage_box)}/snapshots"

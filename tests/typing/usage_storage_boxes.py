@@ -64,6 +64,7 @@ def sync_usage(client: Client) -> None:
     new_sub = box.create_subaccount(home_directory="web", password="Sup3r-Secret.pw")
     assert_type(new_sub, CreateStorageBoxSubaccountResult)
     assert_type(new_sub.subaccount, StorageBoxChildRef)
+    assert_type(client.storage_box_subaccounts.get(new_sub.subaccount), StorageBoxSubaccount)
     sub = client.storage_box_subaccounts.get(new_sub.subaccount)
     assert_type(sub, StorageBoxSubaccount)
     assert_type(client.storage_box_subaccounts.get((box, 3)), StorageBoxSubaccount)
