@@ -704,8 +704,10 @@ class LoadBalancerCreate(Payload):
     """Body that creates a Load Balancer.
 
     ``name`` (1 to 128 characters, no whitespace at either end) and
-    ``load_balancer_type`` (name or id) are required, and exactly one of
-    ``location`` (name or id) and ``network_zone``.  ``network`` attaches it to
+    ``load_balancer_type`` (name or id) are required, and at least one of
+    ``location`` (name or id) and ``network_zone`` to say where it runs; the
+    spec does not rule out giving both, and both are then sent as given.
+    ``network`` attaches it to
     a private network right away; ``public_interface=False`` creates it without
     one.  Services must listen on distinct ports.  ``algorithm`` takes
     ``{"type": ...}`` or the type's name.
@@ -740,9 +742,9 @@ class LoadBalancerCreate(Payload):
 
     @model_validator(mode="after")
     def _location_or_network_zone(self) -> Self:
-        if (self.location is None) == (self.network_zone is None):
+        if self.location is None and self.network_zone is None:
             raise ValueError(
-                "give exactly one of location and network_zone: a Load Balancer lives in "
+                "give location or network_zone (or both): a Load Balancer lives in "
                 "one location, or anywhere in one network zone"
             )
         return self

@@ -190,10 +190,14 @@ class StorageBox(BoundModel[M]):
     rollback_snapshot = delegate(lambda: ops.rollback_storage_box_snapshot)
     enable_snapshot_plan = delegate(lambda: ops.enable_storage_box_snapshot_plan)
     disable_snapshot_plan = delegate(lambda: ops.disable_storage_box_snapshot_plan)
+    list_subaccounts = delegate(lambda: ops.list_storage_box_subaccounts)
     subaccounts = delegate(lambda: ops.list_storage_box_subaccounts)
+    """The same as ``list_subaccounts``, under its earlier name."""
     get_subaccount_by_name = delegate(lambda: ops.get_storage_box_subaccount_by_name)
     create_subaccount = delegate(lambda: ops.create_storage_box_subaccount)
+    list_snapshots = delegate(lambda: ops.list_storage_box_snapshots)
     snapshots = delegate(lambda: ops.list_storage_box_snapshots)
+    """The same as ``list_snapshots``, under its earlier name."""
     get_snapshot_by_name = delegate(lambda: ops.get_storage_box_snapshot_by_name)
     create_snapshot = delegate(lambda: ops.create_storage_box_snapshot)
     actions = delegate(lambda: ops.ACTIONS.of)
@@ -285,8 +289,10 @@ class StorageBoxEnableSnapshotPlan(Payload):
 class StorageBoxChildRef(HcloudModel):
     """The ids of a subaccount or snapshot just created, and of its Storage Box.
 
-    It can be passed wherever a subaccount or snapshot is expected, e.g. to
-    ``client.storage_box_subaccounts.get(...)`` to read the whole object.
+    Unlike other create results it is not a bound object (the API replies with
+    the ids only), but it can be passed wherever a subaccount or snapshot is
+    expected: ``client.storage_box_subaccounts.get(result.subaccount)`` or
+    ``client.storage_box_snapshots.get(result.snapshot)`` reads the whole object.
     """
 
     id: int

@@ -167,9 +167,13 @@ class VolumeAttach(Payload):
 
 
 class VolumeResize(Payload):
-    """Body that grows a Volume to ``size`` GB (larger than now, at most 10240)."""
+    """Body that grows a Volume to ``size`` GB (larger than now, at most 10240).
 
-    size: float
+    Sizes are whole GB, as when creating a Volume: ``50`` is sent as ``50``, and
+    a fraction such as ``10.5`` is refused before sending.
+    """
+
+    size: int
 
     _size_rule = field_validator("size")(_check_size)
 

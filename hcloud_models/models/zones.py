@@ -4,20 +4,31 @@ import base64
 import binascii
 import ipaddress
 import typing
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, Literal, TypeVar
+from typing import overload as _overload
 
-from pydantic import Field, StrictInt, StrictStr, field_validator, model_validator
-from typing_extensions import Self
+from pydantic import (
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from typing_extensions import ParamSpec, Self
 
-from .._modes import M
-from ._base import OPEN, BoundModel, HcloudModel, Labels, Payload, delegate
+from .._modes import Async, M, Sync
+from ._base import OPEN, BoundModel, Delegate, HcloudModel, Labels, Payload, delegate
 from .actions import Action
 from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import zones as ops
+    from ..operations._call import Call
+    from .page import Page
 
 __all__ = [
     "MAX_TTL",
@@ -115,6 +126,48 @@ class AuthoritativeNameservers(HcloudModel):
     ) = None
 
 
+_P = ParamSpec("_P")
+_TS = TypeVar("_TS")
+_TA = TypeVar("_TA")
+
+
+class _AllPages(Generic[_P, _TS, _TA]):
+    """A bound-object method walking every page of a list below the object.
+
+    ``all_rrsets = _AllPages(lambda: ops.list_zone_rrsets)`` on ``Zone`` makes
+    ``zone.all_rrsets()`` call ``client.zones.all_rrsets(zone)``: an iterator
+    (async iterator for async objects) over every item, fetched page by page.
+    """
+
+    def __init__(
+        self, target: "Callable[[], Callable[Concatenate[Any, _P], Call[Page[_TS], Page[_TA]]]]"
+    ) -> None:
+        self.target = target
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @_overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @_overload
+    def __get__(self, obj: BoundModel[Sync], owner: type) -> Callable[_P, Iterator[_TS]]: ...
+    @_overload
+    def __get__(self, obj: BoundModel[Async], owner: type) -> Callable[_P, AsyncIterator[_TA]]: ...
+    def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
+        if obj is None:
+            return self
+        name = self.name
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            resource = getattr(obj._client(), obj._resource)
+            return getattr(resource, name)(obj, *args, **kwargs)
+
+        call.__name__ = name
+        call.__qualname__ = f"{owner.__name__}.{name}"
+        return call
+
+
 class Zone(BoundModel[M]):
     """A DNS Zone served by Hetzner's authoritative nameservers.
 
@@ -125,6 +178,7 @@ class Zone(BoundModel[M]):
     """
 
     _resource: ClassVar[str] = "zones"
+    model_config = ConfigDict(ignored_types=(Delegate, _AllPages))
 
     id: int
     name: str
@@ -147,6 +201,8 @@ class Zone(BoundModel[M]):
     change_protection = delegate(lambda: ops.change_zone_protection)
     change_ttl = delegate(lambda: ops.change_zone_ttl)
     list_rrsets = delegate(lambda: ops.list_zone_rrsets)
+    all_rrsets = _AllPages(lambda: ops.list_zone_rrsets)
+    """Every RRSet of the Zone, fetched page by page; takes ``list_rrsets``' filters."""
     get_rrset = delegate(lambda: ops.get_zone_rrset)
     create_rrset = delegate(lambda: ops.create_zone_rrset)
     actions = delegate(lambda: ops.ACTIONS.of)
@@ -300,13 +356,19 @@ def _check_rrset_name(value: str) -> str:
             f"RRSet name {value!r} must not end with a dot: give it relative to the Zone, "
             "or '@' for the apex"
         )
+    if not value.isascii():
+        raise ValueError(
+            f"RRSet name {value!r} must be ASCII: write non-ASCII names in Punycode with "
+            "the ACE prefix (e.g. 'xn--4bi')"
+        )
     return value
 
 
 class RRSetCreate(Payload):
     """Body that creates an RRSet (also an item of :class:`ZoneCreate` ``rrsets``).
 
-    ``name`` (relative to the Zone, lower case, ``@`` for the apex), ``type``
+    ``name`` (relative to the Zone, lower case, Punycode for non-ASCII names,
+    ``@`` for the apex), ``type``
     and ``records`` (at least one, distinct values) are required; ``ttl`` is 60 to
     2147483647 seconds or ``None`` for the Zone's default.
     """
@@ -342,6 +404,12 @@ class ZoneCreate(Payload):
     ``primary_nameservers`` and takes neither ``rrsets`` nor ``zonefile``; a
     ``primary`` Zone takes no ``primary_nameservers``, and ``rrsets`` and
     ``zonefile`` exclude each other.
+
+    The SDK is deliberately stricter than the API here: the API ignores the
+    fields that do not apply to the Zone's mode, while this model refuses
+    them, since records or nameservers that would be silently dropped are
+    almost always a mistake.  RRSet names in ``rrsets`` must not end with the
+    Zone's own name (write ``"www"``, not ``"www.example.com"``).
     """
 
     name: StrictStr = Field(min_length=1, max_length=255)
@@ -379,8 +447,25 @@ class ZoneCreate(Payload):
         _check_nameservers(value)
         return value
 
+    @field_validator("rrsets")
+    @classmethod
+    def _names_relative_to_zone(
+        cls, value: list[RRSetCreate] | None, info: ValidationInfo
+    ) -> list[RRSetCreate] | None:
+        zone = info.data.get("name")
+        if zone is None:  # the Zone's name failed its own checks
+            return value
+        for index, rrset in enumerate(value or ()):
+            if rrset.name == zone or rrset.name.endswith("." + zone):
+                raise ValueError(
+                    f"rrsets[{index}].name {rrset.name!r} must not end with the Zone's name "
+                    f"{zone!r}: give it relative to the Zone ('www', or '@' for the apex)"
+                )
+        return value
+
     @model_validator(mode="after")
     def _fits_mode(self) -> Self:
+        # Stricter than the API, which ignores fields that do not apply to the mode.
         if self.mode == "secondary":
             if not self.primary_nameservers:
                 raise ValueError(

@@ -297,7 +297,7 @@ def add_service(
 
 def update_service(
     load_balancer: Ref,
-    payload: LoadBalancerUpdateService | Body = None,
+    payload: int | LoadBalancerUpdateService | Body = None,
     /,
     *,
     listen_port: int | None = None,
@@ -311,7 +311,8 @@ def update_service(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The changes as a model or mapping; keywords win over it.
+        payload: The service's port itself, or the changes as a model or mapping;
+            keywords win over it.
         listen_port: Port of the service to change (required).
         protocol: New protocol.
         destination_port: New port of the targets.
@@ -319,6 +320,8 @@ def update_service(
         health_check: Changes to the health check.
         http: Changes to the HTTP settings.
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerUpdateService, Mapping)):
+        payload = {"listen_port": payload}
     body = LoadBalancerUpdateService.build(
         payload,
         listen_port=listen_port,
@@ -333,7 +336,7 @@ def update_service(
 
 def delete_service(
     load_balancer: Ref,
-    payload: LoadBalancerDeleteService | Body = None,
+    payload: int | LoadBalancerDeleteService | Body = None,
     /,
     *,
     listen_port: int | None = None,
@@ -342,9 +345,12 @@ def delete_service(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The service's port itself, or the body as a model or mapping;
+            keywords win over it.
         listen_port: Port of the service to remove (required).
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerDeleteService, Mapping)):
+        payload = {"listen_port": payload}
     body = LoadBalancerDeleteService.build(payload, listen_port=listen_port)
     return Call.with_payload("POST", _path(load_balancer, "delete_service"), ACTION, body)
 
@@ -419,7 +425,7 @@ def remove_target(
 
 def change_algorithm(
     load_balancer: Ref,
-    payload: LoadBalancerChangeAlgorithm | Body = None,
+    payload: LoadBalancerAlgorithmType | LoadBalancerChangeAlgorithm | Body = None,
     /,
     *,
     type: LoadBalancerAlgorithmType | None = None,  # noqa: A002 - the API's field name
@@ -428,16 +434,19 @@ def change_algorithm(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The algorithm itself, or the body as a model or mapping;
+            keywords win over it.
         type: ``"round_robin"`` or ``"least_connections"`` (required).
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerChangeAlgorithm, Mapping)):
+        payload = {"type": payload}
     body = LoadBalancerChangeAlgorithm.build(payload, type=type)
     return Call.with_payload("POST", _path(load_balancer, "change_algorithm"), ACTION, body)
 
 
 def change_type(
     load_balancer: Ref,
-    payload: LoadBalancerChangeType | Body = None,
+    payload: str | Ref | LoadBalancerChangeType | Body = None,
     /,
     *,
     load_balancer_type: str | Ref | None = None,
@@ -446,16 +455,19 @@ def change_type(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new type itself, or the body as a model or mapping;
+            keywords win over it.
         load_balancer_type: Type name such as ``"lb21"``, or the type or its id (required).
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerChangeType, Mapping)):
+        payload = {"load_balancer_type": name_or_id(payload)}
     body = LoadBalancerChangeType.build(payload, load_balancer_type=name_or_id(load_balancer_type))
     return Call.with_payload("POST", _path(load_balancer, "change_type"), ACTION, body)
 
 
 def attach_to_network(
     load_balancer: Ref,
-    payload: LoadBalancerAttachToNetwork | Body = None,
+    payload: Ref | LoadBalancerAttachToNetwork | Body = None,
     /,
     *,
     network: Ref | None = None,
@@ -466,11 +478,14 @@ def attach_to_network(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The network itself, or the body as a model or mapping;
+            keywords win over it.
         network: The network, or its id (required).
         ip: Address to take in the network; one is picked when left out.
         ip_range: Subnet (CIDR) to pick the address from.
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerAttachToNetwork, Mapping)):
+        payload = {"network": id_of(payload)}
     body = LoadBalancerAttachToNetwork.build(
         payload, network=None if network is None else id_of(network), ip=ip, ip_range=ip_range
     )
@@ -479,7 +494,7 @@ def attach_to_network(
 
 def detach_from_network(
     load_balancer: Ref,
-    payload: LoadBalancerDetachFromNetwork | Body = None,
+    payload: Ref | LoadBalancerDetachFromNetwork | Body = None,
     /,
     *,
     network: Ref | None = None,
@@ -488,9 +503,12 @@ def detach_from_network(
 
     Args:
         load_balancer: The Load Balancer, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The network itself, or the body as a model or mapping;
+            keywords win over it.
         network: The network, or its id (required).
     """
+    if payload is not None and not isinstance(payload, (LoadBalancerDetachFromNetwork, Mapping)):
+        payload = {"network": id_of(payload)}
     body = LoadBalancerDetachFromNetwork.build(
         payload, network=None if network is None else id_of(network)
     )

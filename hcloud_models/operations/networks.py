@@ -206,7 +206,7 @@ def add_network_subnet(
 
 def delete_network_subnet(
     network: Ref,
-    payload: NetworkDeleteSubnet | Body = None,
+    payload: str | NetworkDeleteSubnet | Body = None,
     /,
     *,
     ip_range: str | None = None,
@@ -215,9 +215,12 @@ def delete_network_subnet(
 
     Args:
         network: The network, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The subnet's range itself, or the body as a model or mapping;
+            keywords win over it.
         ip_range: The subnet's range in CIDR notation (required).
     """
+    if payload is not None and not isinstance(payload, (NetworkDeleteSubnet, Mapping)):
+        payload = {"ip_range": payload}
     body = NetworkDeleteSubnet.build(payload, ip_range=ip_range)
     return Call.with_payload("POST", _path(network, "delete_subnet"), ACTION, body)
 
@@ -264,7 +267,7 @@ def delete_network_route(
 
 def change_network_ip_range(
     network: Ref,
-    payload: NetworkChangeIPRange | Body = None,
+    payload: str | NetworkChangeIPRange | Body = None,
     /,
     *,
     ip_range: str | None = None,
@@ -273,9 +276,12 @@ def change_network_ip_range(
 
     Args:
         network: The network, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new range itself, or the body as a model or mapping;
+            keywords win over it.
         ip_range: The new range, e.g. ``"10.0.0.0/15"`` for ``"10.0.0.0/16"`` (required).
     """
+    if payload is not None and not isinstance(payload, (NetworkChangeIPRange, Mapping)):
+        payload = {"ip_range": payload}
     body = NetworkChangeIPRange.build(payload, ip_range=ip_range)
     return Call.with_payload("POST", _path(network, "change_ip_range"), ACTION, body)
 

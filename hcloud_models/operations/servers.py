@@ -278,7 +278,7 @@ def reset(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def rebuild(
     server: Ref,
-    payload: ServerRebuild | Body = None,
+    payload: str | Ref | ServerRebuild | Body = None,
     /,
     *,
     image: str | Ref | None = None,
@@ -288,13 +288,16 @@ def rebuild(
 
     Args:
         server: The server, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The image itself, or the body as a model or mapping;
+            keywords win over it.
         image: Image name, id or object (required).
         user_data: Cloud-init user data, at most 32 KiB.
 
     Returns:
         The action, and the new root password when the image sets one.
     """
+    if payload is not None and not isinstance(payload, (ServerRebuild, Mapping)):
+        payload = {"image": ref_or_name(payload)}
     body = ServerRebuild.build(payload, image=ref_or_name(image), user_data=user_data)
     return Call.with_payload("POST", _path(server, "rebuild"), whole(RebuildServerResult), body)
 
@@ -379,15 +382,22 @@ def disable_backup(server: Ref, /) -> Call[Action, Action[Async]]:
 
 
 def attach_iso(
-    server: Ref, payload: ServerAttachISO | Body = None, /, *, iso: str | Ref | None = None
+    server: Ref,
+    payload: str | Ref | ServerAttachISO | Body = None,
+    /,
+    *,
+    iso: str | Ref | None = None,
 ) -> Call[Action, Action[Async]]:
     """Insert an ISO into a server's virtual drive.
 
     Args:
         server: The server, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The ISO itself, or the body as a model or mapping;
+            keywords win over it.
         iso: ISO name, id or object (required).
     """
+    if payload is not None and not isinstance(payload, (ServerAttachISO, Mapping)):
+        payload = {"iso": ref_or_name(payload)}
     body = ServerAttachISO.build(payload, iso=ref_or_name(iso))
     return Call.with_payload("POST", _path(server, "attach_iso"), ACTION, body)
 
@@ -483,7 +493,7 @@ def request_console(server: Ref, /) -> Call[RequestConsoleResult, RequestConsole
 
 def add_to_placement_group(
     server: Ref,
-    payload: ServerAddToPlacementGroup | Body = None,
+    payload: Ref | ServerAddToPlacementGroup | Body = None,
     /,
     *,
     placement_group: Ref | None = None,
@@ -492,9 +502,12 @@ def add_to_placement_group(
 
     Args:
         server: The server, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The placement group itself, or the body as a model or mapping;
+            keywords win over it.
         placement_group: The placement group, or its id (required).
     """
+    if payload is not None and not isinstance(payload, (ServerAddToPlacementGroup, Mapping)):
+        payload = {"placement_group": ref_id(payload)}
     body = ServerAddToPlacementGroup.build(payload, placement_group=ref_id(placement_group))
     return Call.with_payload("POST", _path(server, "add_to_placement_group"), ACTION, body)
 
@@ -506,7 +519,7 @@ def remove_from_placement_group(server: Ref, /) -> Call[Action, Action[Async]]:
 
 def attach_to_network(
     server: Ref,
-    payload: ServerAttachToNetwork | Body = None,
+    payload: Ref | ServerAttachToNetwork | Body = None,
     /,
     *,
     network: Ref | None = None,
@@ -518,12 +531,15 @@ def attach_to_network(
 
     Args:
         server: The server, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The network itself, or the body as a model or mapping;
+            keywords win over it.
         network: The network, or its id (required).
         ip: The server's address in the network; the API picks one when ``None``.
         alias_ips: Further addresses of the server in the network.
         ip_range: Subnet to take the address from.
     """
+    if payload is not None and not isinstance(payload, (ServerAttachToNetwork, Mapping)):
+        payload = {"network": ref_id(payload)}
     body = ServerAttachToNetwork.build(
         payload, network=ref_id(network), ip=ip, alias_ips=alias_ips, ip_range=ip_range
     )
@@ -532,7 +548,7 @@ def attach_to_network(
 
 def detach_from_network(
     server: Ref,
-    payload: ServerDetachFromNetwork | Body = None,
+    payload: Ref | ServerDetachFromNetwork | Body = None,
     /,
     *,
     network: Ref | None = None,
@@ -541,9 +557,12 @@ def detach_from_network(
 
     Args:
         server: The server, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The network itself, or the body as a model or mapping;
+            keywords win over it.
         network: The network, or its id (required).
     """
+    if payload is not None and not isinstance(payload, (ServerDetachFromNetwork, Mapping)):
+        payload = {"network": ref_id(payload)}
     body = ServerDetachFromNetwork.build(payload, network=ref_id(network))
     return Call.with_payload("POST", _path(server, "detach_from_network"), ACTION, body)
 

@@ -334,7 +334,7 @@ def change_storage_box_protection(
 
 def change_storage_box_type(
     storage_box: Ref,
-    payload: StorageBoxChangeType | Body = None,
+    payload: str | Ref | StorageBoxChangeType | Body = None,
     /,
     *,
     storage_box_type: str | Ref | None = None,
@@ -343,16 +343,19 @@ def change_storage_box_type(
 
     Args:
         storage_box: The Storage Box, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new type itself, or the body as a model or mapping;
+            keywords win over it.
         storage_box_type: Type name (``"bx21"``), or the type or its id (required).
     """
+    if payload is not None and not isinstance(payload, (StorageBoxChangeType, Mapping)):
+        payload = {"storage_box_type": name_or_id(payload)}
     body = StorageBoxChangeType.build(payload, storage_box_type=name_or_id(storage_box_type))
     return _with("POST", _path(storage_box, "change_type"), ACTION, body)
 
 
 def reset_storage_box_password(
     storage_box: Ref,
-    payload: StorageBoxResetPassword | Body = None,
+    payload: str | StorageBoxResetPassword | Body = None,
     /,
     *,
     password: str | None = None,
@@ -361,9 +364,12 @@ def reset_storage_box_password(
 
     Args:
         storage_box: The Storage Box, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new password itself, or the body as a model or mapping;
+            keywords win over it.
         password: The new password, following the password policy (required).
     """
+    if payload is not None and not isinstance(payload, (StorageBoxResetPassword, Mapping)):
+        payload = {"password": payload}
     body = StorageBoxResetPassword.build(payload, password=password)
     return _with("POST", _path(storage_box, "reset_password"), ACTION, body)
 
@@ -405,7 +411,7 @@ def update_storage_box_access_settings(
 
 def rollback_storage_box_snapshot(
     storage_box: Ref,
-    payload: StorageBoxRollbackSnapshot | Body = None,
+    payload: str | Ref | StorageBoxRollbackSnapshot | Body = None,
     /,
     *,
     snapshot: str | Ref | None = None,
@@ -414,9 +420,12 @@ def rollback_storage_box_snapshot(
 
     Args:
         storage_box: The Storage Box, or its id.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The snapshot itself, or the body as a model or mapping;
+            keywords win over it.
         snapshot: The snapshot's name, or the snapshot or its id (required).
     """
+    if payload is not None and not isinstance(payload, (StorageBoxRollbackSnapshot, Mapping)):
+        payload = {"snapshot": name_or_id(payload)}
     body = StorageBoxRollbackSnapshot.build(payload, snapshot=name_or_id(snapshot))
     return _with("POST", _path(storage_box, "rollback_snapshot"), ACTION, body)
 
@@ -540,7 +549,11 @@ def create_storage_box_subaccount(
         labels: Labels of the subaccount.
 
     Returns:
-        The new subaccount's ids and the action that sets it up.
+        The new subaccount's ids and the action that sets it up.  The API
+        replies with ids only, so ``result.subaccount`` is a
+        :class:`~hcloud_models.models.StorageBoxChildRef`, not a bound
+        subaccount; read the whole object, once the action is done, with
+        ``client.storage_box_subaccounts.get(result.subaccount)``.
     """
     body = StorageBoxSubaccountCreate.build(
         payload,
@@ -592,7 +605,7 @@ def delete_storage_box_subaccount(
 
 def change_storage_box_subaccount_home_directory(
     subaccount: ChildRef,
-    payload: StorageBoxSubaccountChangeHomeDirectory | Body = None,
+    payload: str | StorageBoxSubaccountChangeHomeDirectory | Body = None,
     /,
     *,
     home_directory: str | None = None,
@@ -601,9 +614,14 @@ def change_storage_box_subaccount_home_directory(
 
     Args:
         subaccount: The subaccount, or a ``(storage_box, id)`` pair.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new directory itself, or the body as a model or mapping;
+            keywords win over it.
         home_directory: The new directory, relative to the box's root (required).
     """
+    if payload is not None and not isinstance(
+        payload, (StorageBoxSubaccountChangeHomeDirectory, Mapping)
+    ):
+        payload = {"home_directory": payload}
     body = StorageBoxSubaccountChangeHomeDirectory.build(payload, home_directory=home_directory)
     path = _child("subaccounts", subaccount, "change_home_directory")
     return _with("POST", path, ACTION, body)
@@ -611,7 +629,7 @@ def change_storage_box_subaccount_home_directory(
 
 def reset_storage_box_subaccount_password(
     subaccount: ChildRef,
-    payload: StorageBoxSubaccountResetPassword | Body = None,
+    payload: str | StorageBoxSubaccountResetPassword | Body = None,
     /,
     *,
     password: str | None = None,
@@ -620,9 +638,14 @@ def reset_storage_box_subaccount_password(
 
     Args:
         subaccount: The subaccount, or a ``(storage_box, id)`` pair.
-        payload: The body as a model or mapping; keywords win over it.
+        payload: The new password itself, or the body as a model or mapping;
+            keywords win over it.
         password: The new password, following the password policy (required).
     """
+    if payload is not None and not isinstance(
+        payload, (StorageBoxSubaccountResetPassword, Mapping)
+    ):
+        payload = {"password": payload}
     body = StorageBoxSubaccountResetPassword.build(payload, password=password)
     path = _child("subaccounts", subaccount, "reset_subaccount_password")
     return _with("POST", path, ACTION, body)
@@ -733,7 +756,11 @@ def create_storage_box_snapshot(
         labels: Labels of the snapshot.
 
     Returns:
-        The new snapshot's ids and the action that takes it.
+        The new snapshot's ids and the action that takes it.  The API replies
+        with ids only, so ``result.snapshot`` is a
+        :class:`~hcloud_models.models.StorageBoxChildRef`, not a bound
+        snapshot; read the whole object, once the action is done, with
+        ``client.storage_box_snapshots.get(result.snapshot)``.
     """
     body = StorageBoxSnapshotCreate.build(payload, description=description, labels=labels)
     path = f"{_path(storage_box)}/snapshots"

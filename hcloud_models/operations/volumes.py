@@ -215,7 +215,7 @@ def detach_volume(volume: Ref, /) -> Call[Action, Action[Async]]:
 
 def resize_volume(
     volume: Ref,
-    size: float | VolumeResize | Mapping[str, Any],
+    size: int | VolumeResize | Mapping[str, Any],
     /,
 ) -> Call[Action, Action[Async]]:
     """Grow a Volume; it cannot shrink.

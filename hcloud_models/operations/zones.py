@@ -37,9 +37,11 @@ from ._call import (
     Call,
     HasId,
     SortIdNameCreated,
+    first_of,
     id_of,
     list_query,
     page_of,
+    query,
     unwrap,
     whole,
 )
@@ -62,6 +64,7 @@ __all__ = [
     "delete_zone_rrset",
     "export_zonefile",
     "get_zone",
+    "get_zone_by_name",
     "get_zone_rrset",
     "import_zonefile",
     "list_zone_rrsets",
@@ -215,6 +218,17 @@ def list_zones(
     return Call("GET", "/zones", ZONES, params)
 
 
+def get_zone_by_name(name: str, /) -> Call[Zone | None, Zone[Async] | None]:
+    """Fetch the Zone with this name, or ``None`` when there is none.
+
+    ``get`` takes a name too but raises ``NotFoundError`` when the Zone is missing.
+
+    Args:
+        name: The Zone's name, e.g. ``"example.com"``.
+    """
+    return Call("GET", "/zones", first_of("zones", Zone), query(name=name))
+
+
 def get_zone(zone: ZoneRef, /) -> Call[Zone, Zone[Async]]:
     """Fetch one Zone.
 
@@ -333,7 +347,8 @@ def import_zonefile(
 def change_zone_primary_nameservers(
     zone: ZoneRef,
     primary_nameservers: Sequence[PrimaryNameserverInput | Mapping[str, Any]]
-    | ZoneChangePrimaryNameservers,
+    | ZoneChangePrimaryNameservers
+    | Mapping[str, Any],
     /,
 ) -> Call[Action, Action[Async]]:
     """Replace the primary nameservers a secondary Zone is transferred from.
@@ -341,9 +356,12 @@ def change_zone_primary_nameservers(
     Args:
         zone: The Zone, its id or its name.
         primary_nameservers: The nameservers (``{"address": "198.51.100.1",
-            "port": 53}`` or models); or the whole body as a model.
+            "port": 53}`` or models); or the whole body as a model or as
+            ``{"primary_nameservers": [...]}``.
     """
-    if isinstance(primary_nameservers, ZoneChangePrimaryNameservers):
+    if isinstance(primary_nameservers, ZoneChangePrimaryNameservers) or (
+        isinstance(primary_nameservers, Mapping) and "primary_nameservers" in primary_nameservers
+    ):
         body = ZoneChangePrimaryNameservers.build(primary_nameservers)
     elif isinstance(primary_nameservers, Mapping):
         raise TypeError("expected a list of primary nameservers, not a single one")

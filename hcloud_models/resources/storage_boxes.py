@@ -40,10 +40,14 @@ class StorageBoxesResource(Resource[M]):
         ops.disable_storage_box_snapshot_plan, "disable_storage_box_snapshot_plan"
     )
 
-    subaccounts = Endpoint(ops.list_storage_box_subaccounts, "list_storage_box_subaccounts")
+    list_subaccounts = Endpoint(ops.list_storage_box_subaccounts, "list_storage_box_subaccounts")
+    subaccounts = Endpoint(ops.list_storage_box_subaccounts)
+    """The same as ``list_subaccounts``, under its earlier name."""
     get_subaccount_by_name = Endpoint(ops.get_storage_box_subaccount_by_name)
     create_subaccount = Endpoint(ops.create_storage_box_subaccount, "create_storage_box_subaccount")
-    snapshots = Endpoint(ops.list_storage_box_snapshots, "list_storage_box_snapshots")
+    list_snapshots = Endpoint(ops.list_storage_box_snapshots, "list_storage_box_snapshots")
+    snapshots = Endpoint(ops.list_storage_box_snapshots)
+    """The same as ``list_snapshots``, under its earlier name."""
     get_snapshot_by_name = Endpoint(ops.get_storage_box_snapshot_by_name)
     create_snapshot = Endpoint(ops.create_storage_box_snapshot, "create_storage_box_snapshot")
 

@@ -21,6 +21,7 @@ class ZonesResource(Resource[M]):
     list = Endpoint(ops.list_zones, "list_zones")
     all = Paged(ops.list_zones)
     get = Endpoint(ops.get_zone, "get_zone")
+    get_by_name = Endpoint(ops.get_zone_by_name)
     create = Endpoint(ops.create_zone, "create_zone")
     update = Endpoint(ops.update_zone, "update_zone")
     delete = Endpoint(ops.delete_zone, "delete_zone")

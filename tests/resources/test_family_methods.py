@@ -15,6 +15,7 @@ import pytest
 import hcloud_models.models as models
 from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models._base import BoundModel, Delegate
+from hcloud_models.models.zones import _AllPages
 from hcloud_models.operations._call import Endpoint, Paged
 from hcloud_models.resources import RESOURCES, resource_class
 from tests import spec
@@ -139,10 +140,12 @@ ENDPOINTS: dict[str, dict[str, str | None]] = {
         "rollback_snapshot": "rollback_storage_box_snapshot",
         "enable_snapshot_plan": "enable_storage_box_snapshot_plan",
         "disable_snapshot_plan": "disable_storage_box_snapshot_plan",
-        "subaccounts": "list_storage_box_subaccounts",
+        "list_subaccounts": "list_storage_box_subaccounts",
+        "subaccounts": None,
         "get_subaccount_by_name": None,
         "create_subaccount": "create_storage_box_subaccount",
-        "snapshots": "list_storage_box_snapshots",
+        "list_snapshots": "list_storage_box_snapshots",
+        "snapshots": None,
         "get_snapshot_by_name": None,
         "create_snapshot": "create_storage_box_snapshot",
         "actions": "list_storage_box_actions",
@@ -288,6 +291,7 @@ ENDPOINTS: dict[str, dict[str, str | None]] = {
     "zones": {
         "list": "list_zones",
         "get": "get_zone",
+        "get_by_name": None,
         "create": "create_zone",
         "update": "update_zone",
         "delete": "delete_zone",
@@ -359,8 +363,8 @@ DELEGATES: dict[str, str] = {
     "StorageBox": (
         "actions change_protection change_type create_snapshot create_subaccount delete "
         "disable_snapshot_plan enable_snapshot_plan folders get_snapshot_by_name "
-        "get_subaccount_by_name reload reset_password rollback_snapshot snapshots subaccounts "
-        "update update_access_settings"
+        "get_subaccount_by_name list_snapshots list_subaccounts reload reset_password "
+        "rollback_snapshot snapshots subaccounts update update_access_settings"
     ),
     "StorageBoxAction": "reload wait",
     "StorageBoxSnapshot": "delete reload update",
@@ -370,8 +374,8 @@ DELEGATES: dict[str, str] = {
     "StorageBoxType": "reload",
     "Volume": "actions attach change_protection delete detach reload resize update",
     "Zone": (
-        "actions change_primary_nameservers change_protection change_ttl create_rrset delete "
-        "export_zonefile get_rrset import_zonefile list_rrsets reload update"
+        "actions all_rrsets change_primary_nameservers change_protection change_ttl create_rrset "
+        "delete export_zonefile get_rrset import_zonefile list_rrsets reload update"
     ),
 }
 
@@ -433,7 +437,7 @@ def test_bound_models_have_the_documented_methods(model: type[BoundModel[Any]]) 
         name: value
         for klass in model.__mro__
         for name, value in vars(klass).items()
-        if isinstance(value, Delegate)
+        if isinstance(value, Delegate | _AllPages)
     }
     assert sorted(found) == DELEGATES[model.__name__].split()
     for name, method in found.items():

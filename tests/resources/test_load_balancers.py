@@ -335,6 +335,26 @@ def test_create_in_a_network_zone(api: Api, recorder: Recorder) -> None:
     )
 
 
+def test_create_with_both_location_and_network_zone(api: Api, recorder: Recorder) -> None:
+    reply_lb(recorder, "create_load_balancer")
+    api.run(
+        lambda c: c.load_balancers.create(
+            name="web", load_balancer_type="lb11", location="fsn1", network_zone="eu-central"
+        )
+    )
+    assert_sent(
+        recorder,
+        "create_load_balancer",
+        "/load_balancers",
+        body={
+            "name": "web",
+            "load_balancer_type": "lb11",
+            "location": "fsn1",
+            "network_zone": "eu-central",
+        },
+    )
+
+
 def test_update(api: Api, recorder: Recorder) -> None:
     reply_lb(recorder, "update_load_balancer")
     lb = api.run(lambda c: c.load_balancers.update(42, name="web-2", labels={}))
@@ -654,13 +674,6 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
             lambda c: c.load_balancers.create(name="web", load_balancer_type="lb11"),
             "location",
             id="create-neither-location-nor-zone",
-        ),
-        pytest.param(
-            lambda c: c.load_balancers.create(
-                name="web", load_balancer_type="lb11", location="fsn1", network_zone="eu-central"
-            ),
-            "network_zone",
-            id="create-location-and-zone",
         ),
         pytest.param(
             lambda c: c.load_balancers.create(

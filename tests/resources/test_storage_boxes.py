@@ -455,6 +455,46 @@ def test_get_subaccount(api: Api, recorder: Recorder, ref: Any) -> None:
     assert sub.is_bound
 
 
+@pytest.mark.parametrize(
+    ("create", "operation_id", "read", "get_id", "path"),
+    [
+        pytest.param(
+            lambda c: c.storage_boxes.create_subaccount(42, home_directory="h", password=PASSWORD),
+            "create_storage_box_subaccount",
+            lambda c, result: c.storage_box_subaccounts.get(result.subaccount),
+            "get_storage_box_subaccount",
+            "/storage_boxes/42/subaccounts/42",
+            id="subaccount",
+        ),
+        pytest.param(
+            lambda c: c.storage_boxes.create_snapshot(42),
+            "create_storage_box_snapshot",
+            lambda c, result: c.storage_box_snapshots.get(result.snapshot),
+            "get_storage_box_snapshot",
+            "/storage_boxes/42/snapshots/42",
+            id="snapshot",
+        ),
+    ],
+)
+def test_a_created_child_is_read_whole_from_its_ref(
+    api: Api,
+    recorder: Recorder,
+    create: Callable[[Any], Any],
+    operation_id: str,
+    read: Callable[[Any, Any], Any],
+    get_id: str,
+    path: str,
+) -> None:
+    reply(recorder, operation_id)
+    result = api.run(create)
+    recorder.requests.clear()
+    body = reply(recorder, get_id)
+    whole_object = api.run(lambda c: read(c, result))
+    sent(recorder, get_id, path)
+    assert whole_object.id == next(iter(body.values()))["id"]
+    assert whole_object.is_bound
+
+
 def test_a_subaccount_must_name_its_storage_box(api: Api, recorder: Recorder) -> None:
     with pytest.raises(TypeError, match="storage_box, id"):
         api.run(lambda c: c.storage_box_subaccounts.get(7))
@@ -888,6 +928,16 @@ test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test
         ),
         (
             "list_storage_box_subaccounts",
+            lambda c, b: c.storage_boxes.subaccounts(42, username="u"),
+            lambda c, b: b.list_subaccounts(username="u"),
+        ),
+        (
+            "list_storage_box_subaccounts",
+            lambda c, b: c.storage_boxes.list_subaccounts(42, username="u"),
+            lambda c, b: b.subaccounts(username="u"),
+        ),
+        (
+            "list_storage_box_subaccounts",
             lambda c, b: c.storage_boxes.get_subaccount_by_name(42, "n"),
             lambda c, b: b.get_subaccount_by_name("n"),
         ),
@@ -901,6 +951,16 @@ test_bound_storage_box_methods_send_what_the_resource_sends = bound_methods_test
         (
             "list_storage_box_snapshots",
             lambda c, b: c.storage_boxes.snapshots(42),
+            lambda c, b: b.snapshots(),
+        ),
+        (
+            "list_storage_box_snapshots",
+            lambda c, b: c.storage_boxes.snapshots(42),
+            lambda c, b: b.list_snapshots(),
+        ),
+        (
+            "list_storage_box_snapshots",
+            lambda c, b: c.storage_boxes.list_snapshots(42),
             lambda c, b: b.snapshots(),
         ),
         (

@@ -9,6 +9,7 @@ from typing import Any
 import pydantic
 import pytest
 
+from hcloud_models.errors import UnboundObjectError
 from hcloud_models.models.actions import Action
 from hcloud_models.models.page import Page
 from hcloud_models.models.zones import (
@@ -18,9 +19,11 @@ from hcloud_models.models.zones import (
     RecordInput,
     RRSet,
     RRSetAddRecords,
+    RRSetCreate,
     RRSetRecords,
     Zone,
     ZoneChangePrimaryNameservers,
+    ZoneCreate,
 )
 from tests import spec
 from tests.conftest import Api, Recorder
@@ -331,6 +334,41 @@ def test_all_rrsets_walks_every_page(api: Api, recorder: Recorder) -> None:
 
 
 @pytest.mark.parametrize(
+    "walk",
+    [
+        pytest.param(lambda c, z: c.zones.all_rrsets(z, type="A"), id="manager"),
+        pytest.param(lambda c, z: z.all_rrsets(type="A"), id="bound"),
+    ],
+)
+def test_a_zones_all_rrsets_walks_every_page(
+    api: Api, recorder: Recorder, walk: Callable[[Any, Any], Any]
+) -> None:
+    reply_to(recorder, "get_zone")
+    zone = api.run(lambda c: c.zones.get(42))
+    recorder.requests.clear()
+    first = spec.example_reply("list_zone_rrsets")
+    second = spec.example_reply("list_zone_rrsets")
+    second["rrsets"][0]["name"] = "mail"
+    first["meta"]["pagination"].update(page=1, next_page=2, last_page=2)
+    second["meta"]["pagination"].update(page=2, next_page=None, last_page=2)
+    recorder.reply(first)
+    recorder.reply(second)
+    rrsets = api.collect(lambda c: walk(c, zone))
+    assert [r.name for r in rrsets] == ["www", "mail"]
+    assert all(isinstance(r, RRSet) and r.is_bound for r in rrsets)
+    assert len(recorder.requests) == 2
+    assert recorder.path(0) == f"/zones/{zone.id}/rrsets"
+    assert recorder.query(1) == [("type", "A"), ("per_page", "50"), ("page", "2")]
+
+
+def test_an_unbound_zone_refuses_to_walk_its_rrsets(recorder: Recorder) -> None:
+    zone = Zone.model_construct(id=42)
+    with pytest.raises(UnboundObjectError, match="this Zone is not bound"):
+        zone.all_rrsets()
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
     ("call", "path"),
     [
         pytest.param(
@@ -603,6 +641,41 @@ test_invalid_payload_is_refused_before_sending = refused_before_sending_test(
             id="rrset-upper-case",
         ),
         pytest.param(
+            lambda c: c.zone_rrsets.create(42, name="✉️", type="A", records=["1.2.3.4"]),
+            "name",
+            id="rrset-not-punycode",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[{"name": "www.example.com", "type": "A", "records": ["192.0.2.1"]}],
+            ),
+            "rrsets",
+            id="rrset-name-ends-with-zone",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[{"name": "example.com", "type": "A", "records": ["192.0.2.1"]}],
+            ),
+            "rrsets",
+            id="rrset-name-is-zone",
+        ),
+        pytest.param(
+            lambda c: c.zones.create(
+                name="example.com",
+                mode="primary",
+                rrsets=[
+                    {"name": "xn--4bi", "type": "A", "records": ["192.0.2.1"]},
+                    {"name": "mail.büro", "type": "A", "records": ["192.0.2.1"]},
+                ],
+            ),
+            "rrsets",
+            id="rrset-in-zone-not-punycode",
+        ),
+        pytest.param(
             lambda c: c.zone_rrsets.create(
                 42, name="www.example.com.", type="A", records=["1.2.3.4"]
             ),
@@ -842,3 +915,29 @@ def test_bound_rrset_methods_send_what_the_resource_sends(
         bound,
     )
     assert recorder.path(2).startswith("/zones/42/rrsets/www/A")
+
+
+def test_rrset_name_messages_name_the_field() -> None:
+    with pytest.raises(pydantic.ValidationError, match=r"rrsets\[1\]\.name 'www\.example\.com'"):
+        ZoneCreate(
+            name="example.com",
+            mode="primary",
+            rrsets=[
+                RRSetCreate(name="@", type="A", records=[RecordInput(value="192.0.2.1")]),
+                RRSetCreate(
+                    name="www.example.com", type="A", records=[RecordInput(value="1.2.3.4")]
+                ),
+            ],
+        )
+    with pytest.raises(pydantic.ValidationError, match=r"must be ASCII.*Punycode"):
+        RRSetCreate(name="büro", type="A", records=[RecordInput(value="192.0.2.1")])
+    # A name that merely contains the Zone's name, or ends with it without a dot, is relative.
+    zone = ZoneCreate(
+        name="example.com",
+        mode="primary",
+        rrsets=[
+            RRSetCreate(name=name, type="A", records=[RecordInput(value="192.0.2.1")])
+            for name in ("myexample.com", "example.com.www", "xn--4bi")
+        ],
+    )
+    assert [r.name for r in zone.rrsets or ()] == ["myexample.com", "example.com.www", "xn--4bi"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+
 from typing_extensions import assert_type
 
 from hcloud_models import (
@@ -42,11 +44,14 @@ def sync_usage(client: Client) -> None:
     assert_type(zone_result, CreateZoneResult)
     zone = client.zones.get("example.com")
     assert_type(zone, Zone)
+    assert_type(client.zones.get_by_name("example.com"), Zone | None)
     assert_type(zone.export_zonefile(), str)
     assert_type(zone.import_zonefile("$ORIGIN example.com.\n"), Action)
     assert_type(zone.change_ttl(300), Action)
     assert_type(zone.delete(), Action)
     assert_type(zone.list_rrsets(type="A"), Page[RRSet])
+    assert_type(zone.all_rrsets(type="A"), Iterator[RRSet])
+    zone.all_rrsets(type="SPF")  # type: ignore[arg-type]
 
     rrset = client.zone_rrsets.get("example.com", "www", "A")
     assert_type(rrset, RRSet)
@@ -76,6 +81,8 @@ async def async_usage(client: AsyncClient) -> None:
 
     zone = await client.zones.get(42)
     assert_type(zone, Zone[Async])
+    assert_type(await client.zones.get_by_name("example.com"), Zone[Async] | None)
+    assert_type(zone.all_rrsets(), AsyncIterator[RRSet[Async]])
     assert_type(await zone.export_zonefile(), str)
     assert_type(await zone.change_protection(delete=True), Action[Async])
     assert_type(await zone.get_rrset("www", "A"), RRSet[Async])

@@ -70,6 +70,7 @@ def volumes_sync(client: Client, server: Server) -> None:
     assert_type(volume.attach(server, automount=False), Action)
     assert_type(volume.detach(), Action)
     assert_type(volume.resize(20), Action)
+    volume.resize(20.5)  # type: ignore[arg-type]
     assert_type(volume.change_protection(delete=False), Action)
     assert_type(volume.update(name="data-2"), Volume)
     assert_type(volume.actions(), Page[Action])
