@@ -111,7 +111,7 @@ class EndpointMethods(griffe.Extension):
         """Rewrite every resource manager and bound model of the package."""
         if pkg.name != "hcloud_models":
             return
-        from hcloud_models.models._base import BoundModel, Delegate, HcloudModel
+        from hcloud_models.models._base import BoundModel, Delegate, HcloudModel, PagesDelegate
         from hcloud_models.operations._call import Endpoint, Paged
         from hcloud_models.resources import RESOURCES, resource_class
 
@@ -145,7 +145,7 @@ class EndpointMethods(griffe.Extension):
                 if not issubclass(obj, BoundModel):
                     continue
                 for attr, value in vars(obj).items():
-                    if not isinstance(value, Delegate):
+                    if not isinstance(value, Delegate | PagesDelegate):
                         continue
                     build, walks = builds.get((obj._resource, value.name), (None, False))
                     source = self._source(pkg, build) if build is not None else None

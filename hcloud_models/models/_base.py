@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, TypeVar, overload
 
 from pydantic import AfterValidator, AliasGenerator, BaseModel, ConfigDict, GetCoreSchemaHandler
@@ -34,7 +34,8 @@ from .._modes import Async, M, Sync
 from ..errors import UnboundObjectError
 
 if TYPE_CHECKING:
-    from ..operations._call import Job
+    from ..operations._call import Call, Job
+    from .page import Page
 
 __all__ = [
     "OPEN",
@@ -59,7 +60,30 @@ def to_kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class Delegate(Generic[P, TS, TA]):
+class _Forwarder:
+    """A bound-object method that forwards to the method of the same name on its manager."""
+
+    def __init__(self, target: Callable[[], Any], name: str = "") -> None:
+        self.target = target
+        self.name = name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = self.name or name
+
+    def _forward(self, obj: BoundModel[Any], owner: type) -> Callable[..., Any]:
+        name = self.name
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            # Looked up at call time, so hasattr() and help() work on unbound objects too.
+            resource = getattr(obj._client(), obj._resource)
+            return getattr(resource, name)(obj, *args, **kwargs)
+
+        call.__name__ = name
+        call.__qualname__ = f"{owner.__name__}.{name}"
+        return call
+
+
+class Delegate(_Forwarder, Generic[P, TS, TA]):
     """A bound-object method that forwards to its resource manager.
 
     ``power_off = delegate(lambda: ops.power_off)`` on ``Server`` makes
@@ -73,11 +97,7 @@ class Delegate(Generic[P, TS, TA]):
     def __init__(
         self, target: Callable[[], Callable[Concatenate[Any, P], Job[TS, TA]]], name: str = ""
     ) -> None:
-        self.target = target
-        self.name = name
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = self.name or name
+        super().__init__(target, name)
 
     @overload
     def __get__(self, obj: None, owner: type) -> Self: ...
@@ -88,18 +108,32 @@ class Delegate(Generic[P, TS, TA]):
         self, obj: BoundModel[Async], owner: type
     ) -> Callable[P, Coroutine[Any, Any, TA]]: ...
     def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
-        if obj is None:
-            return self
-        name = self.name
+        return self if obj is None else self._forward(obj, owner)
 
-        def call(*args: Any, **kwargs: Any) -> Any:
-            # Looked up at call time, so hasattr() and help() work on unbound objects too.
-            resource = getattr(obj._client(), obj._resource)
-            return getattr(resource, name)(obj, *args, **kwargs)
 
-        call.__name__ = name
-        call.__qualname__ = f"{owner.__name__}.{name}"
-        return call
+class PagesDelegate(_Forwarder, Generic[P, TS, TA]):
+    """A bound-object method walking every page of a list below the object.
+
+    ``all_rrsets = PagesDelegate(lambda: ops.list_zone_rrsets)`` on ``Zone``
+    makes ``zone.all_rrsets()`` call ``client.zones.all_rrsets(zone)``: an
+    iterator (an async iterator for async objects) over every item.
+    """
+
+    def __init__(
+        self,
+        target: Callable[[], Callable[Concatenate[Any, P], Call[Page[TS], Page[TA]]]],
+        name: str = "",
+    ) -> None:
+        super().__init__(target, name)
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: BoundModel[Sync], owner: type) -> Callable[P, Iterator[TS]]: ...
+    @overload
+    def __get__(self, obj: BoundModel[Async], owner: type) -> Callable[P, AsyncIterator[TA]]: ...
+    def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
+        return self if obj is None else self._forward(obj, owner)
 
 
 def delegate(
@@ -122,7 +156,7 @@ class HcloudModel(BaseModel):
         alias_generator=AliasGenerator(serialization_alias=to_kebab),
         defer_build=True,
         extra="allow",
-        ignored_types=(Delegate,),
+        ignored_types=(Delegate, PagesDelegate),
         # Field names are cached as Python strings; values are not: looking each
         # one up in pydantic-core's cache costs more than it saves for replies.
         cache_strings="keys",

@@ -4,13 +4,11 @@ import base64
 import binascii
 import ipaddress
 import typing
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Concatenate, Generic, Literal, TypeVar
-from typing import overload as _overload
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Literal
 
 from pydantic import (
-    ConfigDict,
     Field,
     StrictInt,
     StrictStr,
@@ -18,17 +16,15 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from typing_extensions import ParamSpec, Self
+from typing_extensions import Self
 
-from .._modes import Async, M, Sync
-from ._base import OPEN, BoundModel, Delegate, HcloudModel, Labels, Payload, delegate
+from .._modes import M
+from ._base import OPEN, BoundModel, HcloudModel, Labels, PagesDelegate, Payload, delegate
 from .actions import Action
 from .common import DeleteProtectionChange, Protection
 
 if TYPE_CHECKING:
     from ..operations import zones as ops
-    from ..operations._call import Call
-    from .page import Page
 
 __all__ = [
     "MAX_TTL",
@@ -126,48 +122,6 @@ class AuthoritativeNameservers(HcloudModel):
     ) = None
 
 
-_P = ParamSpec("_P")
-_TS = TypeVar("_TS")
-_TA = TypeVar("_TA")
-
-
-class _AllPages(Generic[_P, _TS, _TA]):
-    """A bound-object method walking every page of a list below the object.
-
-    ``all_rrsets = _AllPages(lambda: ops.list_zone_rrsets)`` on ``Zone`` makes
-    ``zone.all_rrsets()`` call ``client.zones.all_rrsets(zone)``: an iterator
-    (async iterator for async objects) over every item, fetched page by page.
-    """
-
-    def __init__(
-        self, target: "Callable[[], Callable[Concatenate[Any, _P], Call[Page[_TS], Page[_TA]]]]"
-    ) -> None:
-        self.target = target
-        self.name = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @_overload
-    def __get__(self, obj: None, owner: type) -> Self: ...
-    @_overload
-    def __get__(self, obj: BoundModel[Sync], owner: type) -> Callable[_P, Iterator[_TS]]: ...
-    @_overload
-    def __get__(self, obj: BoundModel[Async], owner: type) -> Callable[_P, AsyncIterator[_TA]]: ...
-    def __get__(self, obj: BoundModel[Any] | None, owner: type) -> Any:
-        if obj is None:
-            return self
-        name = self.name
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            resource = getattr(obj._client(), obj._resource)
-            return getattr(resource, name)(obj, *args, **kwargs)
-
-        call.__name__ = name
-        call.__qualname__ = f"{owner.__name__}.{name}"
-        return call
-
-
 class Zone(BoundModel[M]):
     """A DNS Zone served by Hetzner's authoritative nameservers.
 
@@ -178,7 +132,6 @@ class Zone(BoundModel[M]):
     """
 
     _resource: ClassVar[str] = "zones"
-    model_config = ConfigDict(ignored_types=(Delegate, _AllPages))
 
     id: int
     name: str
@@ -201,7 +154,7 @@ class Zone(BoundModel[M]):
     change_protection = delegate(lambda: ops.change_zone_protection)
     change_ttl = delegate(lambda: ops.change_zone_ttl)
     list_rrsets = delegate(lambda: ops.list_zone_rrsets)
-    all_rrsets = _AllPages(lambda: ops.list_zone_rrsets)
+    all_rrsets = PagesDelegate(lambda: ops.list_zone_rrsets)
     """Every RRSet of the Zone, fetched page by page; takes ``list_rrsets``' filters."""
     get_rrset = delegate(lambda: ops.get_zone_rrset)
     create_rrset = delegate(lambda: ops.create_zone_rrset)

@@ -14,8 +14,7 @@ import pytest
 
 import hcloud_models.models as models
 from hcloud_models.errors import UnboundObjectError
-from hcloud_models.models._base import BoundModel, Delegate
-from hcloud_models.models.zones import _AllPages
+from hcloud_models.models._base import BoundModel, Delegate, PagesDelegate
 from hcloud_models.operations._call import Endpoint, Paged
 from hcloud_models.resources import RESOURCES, resource_class
 from tests import spec
@@ -437,7 +436,7 @@ def test_bound_models_have_the_documented_methods(model: type[BoundModel[Any]]) 
         name: value
         for klass in model.__mro__
         for name, value in vars(klass).items()
-        if isinstance(value, Delegate | _AllPages)
+        if isinstance(value, Delegate | PagesDelegate)
     }
     assert sorted(found) == DELEGATES[model.__name__].split()
     for name, method in found.items():
