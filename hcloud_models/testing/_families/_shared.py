@@ -143,3 +143,10 @@ def change_protection(cloud: FakeCloud, req: Req, item: Json, keys: tuple[str, .
         if value is not None:
             item["protection"][key] = value
     return body
+
+
+def check_deletable(cloud: FakeCloud, item: Json, kind: str, what: str) -> None:
+    """Refuse to delete a protected ``item`` (423 ``protected``) or one an action locks."""
+    if item["protection"]["delete"]:
+        raise ApiError.protected(what)
+    cloud.check_unlocked(kind, item["id"])

@@ -13,7 +13,7 @@ from .._core import (
     get_or_404,
     public,
 )
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 45
 
@@ -130,9 +130,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/floating_ips/{id}")
     def delete_fip(req: Req, id: int) -> Reply:
         fip = get(id)
-        if fip["protection"]["delete"]:
-            raise ApiError.protected(f"floating IP {id}")
-        cloud.check_unlocked("floating_ip", id)
+        check_deletable(cloud, fip, "floating_ip", f"floating IP {id}")
         link(fip, None)
         del fips[id]
         return 204, None

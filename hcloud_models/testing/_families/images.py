@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._clock import iso
 from .._core import ApiError, FakeCloud, Json, Reply, Req, get_or_404, public
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 20
 
@@ -121,9 +121,7 @@ def register(cloud: FakeCloud) -> None:
         image = get_or_404(cloud, "images", id, "image")
         if image["type"] in ("system", "app"):
             raise ApiError(403, "forbidden", "system images cannot be deleted")
-        if image["protection"]["delete"]:
-            raise ApiError.protected(f"image {id}")
-        cloud.check_unlocked("image", id)
+        check_deletable(cloud, image, "image", f"image {id}")
         del images[id]
         return 204, None
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from .._core import ApiError, Body, FakeCloud, Json, Reply, Req, check_unique_name, find, get_or_404
 from .._selectors import SelectorError, parse_selector
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 from .networks import allocate_ip
 
 ORDER = 60
@@ -502,9 +502,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/load_balancers/{id}")
     def delete_lb(req: Req, id: int) -> Reply:
         lb = get(id)
-        if lb["protection"]["delete"]:
-            raise ApiError.protected(f"load balancer {id}")
-        cloud.check_unlocked("load_balancer", id)
+        check_deletable(cloud, lb, "load_balancer", f"load balancer {id}")
         del lbs[id]
         return 204, None
 

@@ -25,7 +25,7 @@ from .._core import (
     get_or_404,
     public,
 )
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 50
 
@@ -349,9 +349,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/networks/{id}")
     def delete_network(req: Req, id: int) -> Reply:
         network = get(id)
-        if network["protection"]["delete"]:
-            raise ApiError.protected(f"network {id}")
-        cloud.check_unlocked("network", id)
+        check_deletable(cloud, network, "network", f"network {id}")
         for server in servers.values():
             server["private_net"] = [e for e in server["private_net"] if e["network"] != id]
         del networks[id]

@@ -22,7 +22,7 @@ from .._core import (
     get_or_404,
     public,
 )
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 from .servers import ipv4, ipv6_net
 
 ORDER = 50
@@ -227,9 +227,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/primary_ips/{id}")
     def delete_ip(req: Req, id: int) -> Reply:
         ip = get(id)
-        if ip["protection"]["delete"]:
-            raise ApiError.protected(f"primary IP {id}")
-        cloud.check_unlocked("primary_ip", id)
+        check_deletable(cloud, ip, "primary_ip", f"primary IP {id}")
         if ip["assignee_id"] is not None:
             raise ApiError(422, "must_be_unassigned", "unassign the primary IP before deleting it")
         del ips[id]

@@ -26,7 +26,7 @@ from .._core import (
     sort_items,
 )
 from .._selectors import SelectorError, parse_selector
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 60
 
@@ -318,9 +318,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/storage_boxes/{id}")
     def delete_box(req: Req, id: int) -> Reply:
         box = box_of(id)
-        if box["protection"]["delete"]:
-            raise ApiError.protected(f"storage box {id}")
-        cloud.check_unlocked("storage_box", id)
+        check_deletable(cloud, box, "storage_box", f"storage box {id}")
 
         def gone() -> None:
             boxes.pop(id, None)

@@ -20,7 +20,7 @@ from .._core import (
     get_or_404,
     public,
 )
-from ._shared import apply_update, change_protection, register_action_routes
+from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 50
 
@@ -202,9 +202,7 @@ def register(cloud: FakeCloud) -> None:
     @cloud.route("DELETE", "/volumes/{id}")
     def delete_volume(req: Req, id: int) -> Reply:
         volume = get(id)
-        if volume["protection"]["delete"]:
-            raise ApiError.protected(f"volume {id}")
-        cloud.check_unlocked("volume", id)
+        check_deletable(cloud, volume, "volume", f"volume {id}")
         if volume["server"] is not None:
             raise ApiError(422, "service_error", f"volume {id} is attached; detach it first")
         del volumes[id]
