@@ -795,18 +795,7 @@ class FakeCloud:
             labels: Whether ``name`` and ``label_selector`` apply.
             render: Turns a stored object into its reply form.
         """
-        chosen = list(items)
-        if labels:
-            name = req.arg("name")
-            if name is not None:
-                chosen = [item for item in chosen if item.get("name") == name]
-            selector = req.arg("label_selector")
-            if selector:
-                try:
-                    match = parse_selector(selector)
-                except SelectorError as exc:
-                    raise ApiError.invalid({"label_selector": [str(exc)]}) from None
-                chosen = [item for item in chosen if match(item.get("labels") or {})]
+        chosen = select_by_name_and_labels(req, items) if labels else list(items)
         for param, predicate in (filters or {}).items():
             values = req.args(param)
             if values:
@@ -1055,3 +1044,19 @@ def _family_modules() -> list[Any]:
         if not info.name.startswith("_")
     ]
     return sorted(modules, key=lambda module: (getattr(module, "ORDER", 50), module.__name__))
+
+
+def select_by_name_and_labels(req: Req, items: Iterable[Json]) -> list[Json]:
+    """The objects that match the request's ``name`` and ``label_selector``, if given."""
+    chosen = list(items)
+    name = req.arg("name")
+    if name is not None:
+        chosen = [item for item in chosen if item.get("name") == name]
+    selector = req.arg("label_selector")
+    if selector:
+        try:
+            match = parse_selector(selector)
+        except SelectorError as exc:
+            raise ApiError.invalid({"label_selector": [str(exc)]}) from None
+        chosen = [item for item in chosen if match(item.get("labels") or {})]
+    return chosen

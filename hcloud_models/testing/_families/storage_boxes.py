@@ -23,9 +23,9 @@ from .._core import (
     find,
     get_or_404,
     public,
+    select_by_name_and_labels,
     sort_items,
 )
-from .._selectors import SelectorError, parse_selector
 from ._shared import apply_update, change_protection, check_deletable, register_action_routes
 
 ORDER = 60
@@ -137,17 +137,7 @@ def _unpaged(
     filters: dict[str, Callable[[Json, str], bool]],
 ) -> Reply:
     """A list that the API does not page: ``name``, ``label_selector``, filters and ``sort``."""
-    chosen = list(items)
-    name = req.arg("name")
-    if name is not None:
-        chosen = [item for item in chosen if item.get("name") == name]
-    selector = req.arg("label_selector")
-    if selector:
-        try:
-            match = parse_selector(selector)
-        except SelectorError as exc:
-            raise ApiError.invalid({"label_selector": [str(exc)]}) from None
-        chosen = [item for item in chosen if match(item.get("labels") or {})]
+    chosen = select_by_name_and_labels(req, items)
     for param, predicate in filters.items():
         value = req.arg(param)
         if value is not None:
