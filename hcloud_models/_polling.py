@@ -17,8 +17,8 @@ from .errors import ActionFailed, ActionTimeout
 from .models._base import bind
 from .models.actions import Action
 from .models.page import Page
-from .operations._call import Call, page_of, query
-from .operations.actions import ACTIONS, WaitFor
+from .operations._call import Call
+from .operations.actions import WaitFor, of_kind
 
 __all__ = ["ActionWatch", "PollPolicy"]
 
@@ -131,10 +131,9 @@ class ActionWatch:
                 chosen = (ids[start:] + ids[:start])[:_PAGE_MAX]  # the next ones, round the ring
                 self._cursors[kind] = chosen[-1]
                 ids = sorted(chosen)
-            per_page = _PAGE_MAX if len(ids) > _PAGE_DEFAULT else None
-            api, path = kind._home
-            reply = ACTIONS if kind is Action else page_of("actions", kind)
-            calls.append(Call("GET", path, reply, query(id=ids, per_page=per_page), api=api))
+            calls.append(
+                of_kind(kind, ids, per_page=_PAGE_MAX if len(ids) > _PAGE_DEFAULT else None)
+            )
         return calls
 
     def update(self, page: Page[Action[Any]]) -> None:

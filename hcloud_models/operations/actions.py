@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -32,6 +33,27 @@ ACTIONS = page_of("actions", Action)
 """Reader of replies holding a page of actions."""
 
 
+@functools.cache
+def readers(kind: type[Action[Any]]) -> tuple[Reply, Reply]:
+    """The readers of one action and of a page of actions of ``kind``."""
+    if kind is Action:
+        return ACTION, ACTIONS
+    return unwrap("action", kind), page_of("actions", kind)
+
+
+def kind_of(action: Ref) -> type[Action[Any]]:
+    """The kind of an action, which says where it is read; a bare id is a Cloud action."""
+    return type(action) if isinstance(action, Action) else Action
+
+
+def of_kind(
+    kind: type[Action[Any]], ids: Sequence[int], *, per_page: int | None = None
+) -> Call[Page[Action], Page[Action[Async]]]:
+    """Several actions of one kind in one request: ``GET /actions?id=..&id=..`` or its twin."""
+    api, path = kind._home
+    return Call("GET", path, readers(kind)[1], query(id=list(ids), per_page=per_page), api=api)
+
+
 def get(action: Ref, /) -> Call[Action, Action[Async]]:
     """Fetch one action by id.
 
@@ -43,10 +65,9 @@ def get(action: Ref, /) -> Call[Action, Action[Async]]:
     Args:
         action: The action, or its id.
     """
-    if isinstance(action, Action) and type(action)._home != Action._home:
-        api, base = type(action)._home
-        return Call("GET", f"{base}/{action.id}", unwrap("action", type(action)), api=api)
-    return Call("GET", f"/actions/{id_of(action)}", ACTION)
+    kind = kind_of(action)
+    api, path = kind._home
+    return Call("GET", f"{path}/{id_of(action)}", readers(kind)[0], api=api)
 
 
 def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]]:
@@ -60,15 +81,11 @@ def list_by_ids(ids: Iterable[Ref], /) -> Call[Page[Action], Page[Action[Async]]
         ids: The actions, or their ids.
     """
     refs = list(ids)
-    kinds = {type(a) if isinstance(a, Action) else Action for a in refs}
-    kinds = {kind if kind._home != Action._home else Action for kind in kinds}
+    kinds = {kind_of(a) for a in refs}
     if len(kinds) > 1:
         names = ", ".join(sorted(kind.__name__ for kind in kinds))
         raise TypeError(f"one request reads one kind of action, got {names}: list them apart")
-    kind = kinds.pop() if kinds else Action
-    api, path = kind._home
-    reply = ACTIONS if kind is Action else page_of("actions", kind)
-    return Call("GET", path, reply, query(id=[id_of(a) for a in refs]), api=api)
+    return of_kind(kinds.pop() if kinds else Action, [id_of(a) for a in refs])
 
 
 ActionStatus = Literal["running", "success", "error"]
@@ -106,13 +123,11 @@ class FamilyActions:
         family: str,
         singular: str,
         *,
-        api: API = "cloud",
         model: type[Action[Any]] = Action,
     ) -> None:
         self.family = family
-        self.api: API = api
-        self._one: Reply = unwrap("action", model)
-        self._page: Reply = page_of("actions", model)
+        self.api: API = model._home[0]  # the API the family's actions live on
+        self._one, self._page = readers(model)
         self.operation_ids = {
             "of": f"list_{singular}_actions",
             "get_of": f"get_{singular}_action",

@@ -53,7 +53,7 @@ from ._call import (
     unwrap,
     whole,
 )
-from .actions import FamilyActions
+from .actions import FamilyActions, readers
 
 __all__ = [
     "ACTIONS",
@@ -134,10 +134,8 @@ SUBACCOUNTS = unwrap("subaccounts", list[StorageBoxSubaccount])
 SNAPSHOT = unwrap("snapshot", StorageBoxSnapshot)
 SNAPSHOTS = unwrap("snapshots", list[StorageBoxSnapshot])
 FOLDERS = unwrap("folders", list[str])
-ACTION = unwrap("action", StorageBoxAction)
-ACTIONS: FamilyActions = FamilyActions(
-    "storage_boxes", "storage_box", api="hetzner", model=StorageBoxAction
-)
+ACTIONS: FamilyActions = FamilyActions("storage_boxes", "storage_box", model=StorageBoxAction)
+ACTION = readers(StorageBoxAction)[0]
 
 _path = ObjectPath("storage_boxes")
 
