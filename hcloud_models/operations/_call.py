@@ -103,9 +103,11 @@ def refs_or_names(refs: Iterable[str | Ref] | None) -> list[str | int] | None:
     return None if refs is None else [ref if isinstance(ref, str) else id_of(ref) for ref in refs]
 
 
-def ref_ids(refs: Iterable[Ref] | None) -> list[int] | None:
-    """The ids of objects or ids; ``None`` stays ``None``."""
-    return None if refs is None else [id_of(ref) for ref in refs]
+def ref_ids(refs: Ref | Sequence[Ref] | None) -> list[int] | None:
+    """The ids of one object or id, or of several; ``None`` stays ``None``."""
+    if refs is None:
+        return None
+    return [id_of(ref) for ref in refs] if isinstance(refs, Sequence) else [id_of(refs)]
 
 
 def ref_id(ref: Ref | None) -> int | None:

@@ -10,7 +10,19 @@ from typing import Any, Literal, TypeVar
 from .._modes import Async
 from ..models.actions import Action
 from ..models.page import Page
-from ._call import API, Call, Job, Ref, Reply, id_of, list_query, page_of, query, unwrap
+from ._call import (
+    API,
+    Call,
+    Job,
+    Ref,
+    Reply,
+    id_of,
+    list_query,
+    page_of,
+    query,
+    ref_ids,
+    unwrap,
+)
 
 __all__ = [
     "ACTION",
@@ -192,8 +204,7 @@ class FamilyActions:
             page: Page number, from 1.
             per_page: Objects per page, 1 to 50.
         """
-        ids = None if id is None else [id_of(a) for a in (id if isinstance(id, Sequence) else [id])]
-        params = list_query(id=ids, status=status, sort=sort, page=page, per_page=per_page)
+        params = list_query(id=ref_ids(id), status=status, sort=sort, page=page, per_page=per_page)
         return Call("GET", f"/{self.family}/actions", self._page, params, api=self.api)
 
     def get(self, action: Ref, /) -> Call[Action, Action[Async]]:

@@ -29,6 +29,7 @@ from ._call import (
     no_reply,
     page_of,
     query,
+    ref_id,
     unwrap,
     whole,
 )
@@ -135,7 +136,7 @@ def create_floating_ip(
     body = FloatingIPCreate.build(
         payload,
         type=type,
-        server=None if server is None else id_of(server),
+        server=ref_id(server),
         home_location=home_location,
         name=name,
         description=description,

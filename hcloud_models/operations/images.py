@@ -16,10 +16,10 @@ from ._call import (
     Ref,
     SortIdNameCreated,
     first_of,
-    id_of,
     list_query,
     no_reply,
     page_of,
+    ref_ids,
     unwrap,
 )
 from .actions import ACTION, FamilyActions
@@ -54,12 +54,6 @@ ACTIONS: FamilyActions = FamilyActions("images", "image")
 _path = ObjectPath("images")
 
 
-def _ids(refs: Ref | Sequence[Ref] | None) -> list[int] | None:
-    if refs is None:
-        return None
-    return [id_of(r) for r in refs] if isinstance(refs, Sequence) else [id_of(refs)]
-
-
 def list_images(
     *,
     name: str | None = None,
@@ -92,7 +86,7 @@ def list_images(
     params = list_query(
         type=type,
         status=status,
-        bound_to=_ids(bound_to),
+        bound_to=ref_ids(bound_to),
         include_deprecated=include_deprecated,
         name=name,
         label_selector=label_selector,

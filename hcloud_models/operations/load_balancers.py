@@ -48,6 +48,7 @@ from ._call import (
     no_reply,
     page_of,
     query,
+    ref_id,
     unwrap,
     whole,
 )
@@ -194,7 +195,7 @@ def create_load_balancer(
         targets=targets,
         labels=labels,
         public_interface=public_interface,
-        network=None if network is None else id_of(network),
+        network=ref_id(network),
     )
     return Call.with_payload("POST", "/load_balancers", whole(CreateLoadBalancerResult), body)
 
@@ -487,7 +488,7 @@ def attach_to_network(
     if payload is not None and not isinstance(payload, (LoadBalancerAttachToNetwork, Mapping)):
         payload = {"network": id_of(payload)}
     body = LoadBalancerAttachToNetwork.build(
-        payload, network=None if network is None else id_of(network), ip=ip, ip_range=ip_range
+        payload, network=ref_id(network), ip=ip, ip_range=ip_range
     )
     return Call.with_payload("POST", _path(load_balancer, "attach_to_network"), ACTION, body)
 
@@ -509,9 +510,7 @@ def detach_from_network(
     """
     if payload is not None and not isinstance(payload, (LoadBalancerDetachFromNetwork, Mapping)):
         payload = {"network": id_of(payload)}
-    body = LoadBalancerDetachFromNetwork.build(
-        payload, network=None if network is None else id_of(network)
-    )
+    body = LoadBalancerDetachFromNetwork.build(payload, network=ref_id(network))
     return Call.with_payload("POST", _path(load_balancer, "detach_from_network"), ACTION, body)
 
 

@@ -30,6 +30,7 @@ from ._call import (
     no_reply,
     page_of,
     query,
+    ref_id,
     unwrap,
     whole,
 )
@@ -139,7 +140,7 @@ def create_primary_ip(
         name=name,
         type=type,
         location=location,
-        assignee_id=None if assignee_id is None else id_of(assignee_id),
+        assignee_id=ref_id(assignee_id),
         assignee_type=assignee_type,
         auto_delete=auto_delete,
         labels=labels,

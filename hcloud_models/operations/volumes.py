@@ -30,6 +30,7 @@ from ._call import (
     no_reply,
     page_of,
     query,
+    ref_id,
     unwrap,
     whole,
 )
@@ -142,7 +143,7 @@ def create_volume(
         payload,
         name=name,
         size=size,
-        server=None if server is None else id_of(server),
+        server=ref_id(server),
         location=location,
         automount=automount,
         format=format,
